@@ -1,0 +1,36 @@
+package dev.bulwark.http;
+
+import java.util.List;
+
+/**
+ * The framework-neutral header sink engines write their decisions to. An adapter implements it
+ * over its framework's response.
+ *
+ * <p>Implementations are used from the request's thread only and need not be thread-safe.
+ */
+public interface HttpResponseHeaders {
+
+  /**
+   * Every value currently set for a header.
+   *
+   * @param name the header name, matched case-insensitively
+   * @return the values, or an empty list
+   */
+  List<String> get(String name);
+
+  /**
+   * Replaces every value of a header with {@code value}.
+   *
+   * @param name the header name
+   * @param value the value; must not contain CR or LF
+   */
+  void set(String name, String value);
+
+  /**
+   * Adds a value to a header, keeping the existing ones.
+   *
+   * @param name the header name
+   * @param value the value; must not contain CR or LF
+   */
+  void add(String name, String value);
+}

@@ -1,0 +1,54 @@
+package dev.bulwark.servlet.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers. The detail is always a constant
+ * chosen by Bulwark, never request data, so the body cannot reflect attacker input.
+ */
+public final class ProblemResponse {
+
+  private ProblemResponse() {}
+
+  /**
+   * Sends a problem answer, unless the response is already committed.
+   *
+   * @param response the response
+   * @param status e.g. 403
+   * @param title e.g. {@code Forbidden}
+   * @param detail a constant, ASCII, JSON-safe description
+   * @throws IOException when writing fails
+   */
+  public static void send(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + jsonSafe(title)
+        + "\",\"status\":" + status + ",\"detail\":\"" + jsonSafe(detail) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(body.length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(body);
+    }
+  }
+
+  private static String jsonSafe(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        out.append(c);
+      } else {
+        out.append('?');
+      }
+    }
+    return out.toString();
+  }
+}
