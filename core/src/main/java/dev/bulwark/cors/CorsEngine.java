@@ -126,7 +126,7 @@ public final class CorsEngine {
       try {
         origin = Origin.parse(raw);
       } catch (IllegalArgumentException e) {
-        return rejected(raw.indexOf(',') >= 0 || raw.indexOf(' ') >= 0
+        return rejected(looksLikeSeveralOrigins(raw)
             ? Reason.MULTIPLE_ORIGINS : Reason.MALFORMED_ORIGIN, preflight);
       }
       if (policy.anyOrigin) {
@@ -189,6 +189,19 @@ public final class CorsEngine {
         ? (echoed.length() == 0 ? null : echoed.toString()) : policy.headersValue;
     return new CorsDecision(Kind.PREFLIGHT_ALLOWED, Reason.NONE, true, policy, allowOrigin,
         allowHeaders, privateNetwork);
+  }
+
+  /** A list separator in an otherwise printable value; control characters mean malformed. */
+  private static boolean looksLikeSeveralOrigins(String raw) {
+    boolean separator = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return false;
+      }
+      separator |= c == ',' || c == ' ';
+    }
+    return separator;
   }
 
   private CorsDecision rejected(Reason reason, boolean preflight) {

@@ -1,9 +1,9 @@
 package dev.bulwark.servlet;
 
-import dev.bulwark.http.Ascii;
 import dev.bulwark.cors.CorsDecision;
 import dev.bulwark.cors.CorsEngine;
 import dev.bulwark.cors.CorsPolicy;
+import dev.bulwark.cors.CorsSettings;
 import dev.bulwark.http.ClientResolver;
 import dev.bulwark.servlet.internal.InitParams;
 import dev.bulwark.servlet.internal.ProblemResponse;
@@ -19,9 +19,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,10 +41,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CorsFilter implements Filter {
 
-  private static final Set<String> PARAMS = Set.of("allowed-origins", "allowed-methods",
-      "allowed-headers", "exposed-headers", "allow-credentials", "max-age",
-      "allow-private-network", "reject-disallowed", "trusted-proxies", "forwarded-headers");
-
   private @Nullable CorsEngine engine;
 
   /** For containers: configure with init-params. */
@@ -67,41 +61,10 @@ public final class CorsFilter implements Filter {
     if (engine != null) {
       return;
     }
-    InitParams params = new InitParams(config, PARAMS);
-    CorsPolicy.Builder builder = CorsPolicy.builder();
+    InitParams params = new InitParams(config, CorsSettings.NAMES);
     try {
-      for (String origin : params.list("allowed-origins")) {
-        if (origin.equals("*")) {
-          builder.allowAnyOrigin();
-        } else if (Ascii.equalsIgnoreCase(origin, "null")) {
-          builder.allowNullOrigin();
-        } else {
-          builder.allowOrigins(origin);
-        }
-      }
-      if (!params.list("allowed-methods").isEmpty()) {
-        builder.allowMethods(params.list("allowed-methods").toArray(String[]::new));
-      }
-      for (String header : params.list("allowed-headers")) {
-        if (header.equals("*")) {
-          builder.allowAnyHeader();
-        } else {
-          builder.allowHeaders(header);
-        }
-      }
-      builder.exposeHeaders(params.list("exposed-headers").toArray(String[]::new));
-      if (params.bool("allow-credentials", false)) {
-        builder.allowCredentials();
-      }
-      builder.maxAge(Duration.ofSeconds(
-          params.number("max-age", CorsPolicy.DEFAULT_MAX_AGE.toSeconds())));
-      if (params.bool("allow-private-network", false)) {
-        builder.allowPrivateNetwork();
-      }
-      if (params.bool("reject-disallowed", false)) {
-        builder.rejectDisallowedRequests();
-      }
-      engine = CorsEngine.of(builder.build(), FilterSupport.resolver(params));
+      CorsSettings settings = CorsSettings.of(params.all());
+      engine = CorsEngine.of(settings.policy(), ClientResolver.of(settings.trustedProxies()));
     } catch (IllegalArgumentException e) {
       throw params.invalid(e);
     }

@@ -1,6 +1,5 @@
 package dev.bulwark.servlet.internal;
 
-import dev.bulwark.http.Ascii;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
@@ -39,6 +38,22 @@ public final class InitParams {
   }
 
   /**
+   * Every init-param as a map, for the framework-neutral settings readers in core.
+   *
+   * @return name to value
+   */
+  public java.util.Map<String, String> all() {
+    java.util.Map<String, String> all = new java.util.HashMap<>();
+    for (String name : Collections.list(config.getInitParameterNames())) {
+      String value = config.getInitParameter(name);
+      if (value != null) {
+        all.put(name, value);
+      }
+    }
+    return all;
+  }
+
+  /**
    * The raw value, stripped; null when absent or blank.
    *
    * @param name the parameter
@@ -47,67 +62,6 @@ public final class InitParams {
   public @Nullable String value(String name) {
     String value = config.getInitParameter(name);
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  /**
-   * A list separated by commas and/or whitespace; empty when absent.
-   *
-   * @param name the parameter
-   * @return the items
-   */
-  public List<String> list(String name) {
-    String value = value(name);
-    if (value == null) {
-      return List.of();
-    }
-    List<String> items = new ArrayList<>();
-    for (String item : value.split("[,\\s]+")) {
-      if (!item.isEmpty()) {
-        items.add(item);
-      }
-    }
-    return items;
-  }
-
-  /**
-   * A boolean, {@code true} or {@code false} only.
-   *
-   * @param name the parameter
-   * @param defaultValue used when absent
-   * @return the value
-   * @throws ServletException for any other word
-   */
-  public boolean bool(String name, boolean defaultValue) throws ServletException {
-    String value = value(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    return switch (Ascii.toLowerCase(value)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new ServletException(
-          filterName + ": init-param '" + name + "' must be true or false");
-    };
-  }
-
-  /**
-   * A non-negative integer.
-   *
-   * @param name the parameter
-   * @param defaultValue used when absent
-   * @return the value
-   * @throws ServletException when not a whole number of at most 9 digits
-   */
-  public long number(String name, long defaultValue) throws ServletException {
-    String value = value(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (!value.matches("[0-9]{1,9}")) {
-      throw new ServletException(
-          filterName + ": init-param '" + name + "' must be a whole number, e.g. 600");
-    }
-    return Long.parseLong(value);
   }
 
   /**
