@@ -41,6 +41,17 @@ public record CorsVector(
     Map<String, @Nullable String> expectedHeaders,
     List<String> expectedVary) {
 
+  /** Copies every collection, so a vector is immutable. */
+  public CorsVector {
+    settings = Map.copyOf(settings);
+    List<List<String>> copied = new java.util.ArrayList<>();
+    headers.forEach(h -> copied.add(List.copyOf(h)));
+    headers = List.copyOf(copied);
+    expectedHeaders = java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(expectedHeaders));
+    expectedVary = List.copyOf(expectedVary);
+  }
+
   @Override
   public String toString() {
     return name;
