@@ -62,6 +62,13 @@ final class SecretName {
         throw new IllegalArgumentException("secret name contains '/', '\\' or NUL at index " + i
             + ", which could escape the secrets directory; use letters, digits, '_', '.', '-'");
       }
+    }
+    if (name.charAt(0) == '.') {
+      throw new IllegalArgumentException("secret name starts with '.', which could name a hidden"
+          + " file or escape the secrets directory; start with a letter or '_'");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
       boolean letter = Ascii.isLetter(c) || c == '_';
       boolean allowed = letter || (i > 0 && (Ascii.isDigit(c) || c == '.' || c == '-'));
       if (!allowed) {

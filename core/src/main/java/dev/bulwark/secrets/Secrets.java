@@ -321,7 +321,7 @@ public final class Secrets {
     if (refusePlaceholders && Placeholders.isPlaceholder(found.utf8)) {
       found.wipe();
       throw new UnsafeSecretException("secret " + name + " (from " + found.place + ") looks like"
-          + " a placeholder (empty, a word such as changeme, or an unfilled template);"
+          + " a placeholder (empty, a placeholder word, or an unfilled <...> or ${...} template);"
           + " set the real value");
     }
     return Secret.adopt(found.utf8);
