@@ -1,0 +1,10 @@
+package dev.bulwark.servlet;
+
+/** The CORS vectors through {@link CorsFilter} in embedded Jetty 12 (ee10). */
+class CorsVectorsJettyTest extends CorsVectorsContainerTest {
+
+  @Override
+  EmbeddedContainer newContainer() {
+    return new JettyContainer();
+  }
+}
