@@ -40,6 +40,9 @@ abstract class CorsVectorsContainerTest {
   /** A fresh, not yet started container. */
   abstract EmbeddedContainer newContainer();
 
+  /** Part of the file name of the jar the jakarta.servlet classes must come from. */
+  abstract String servletApiJar();
+
   @BeforeAll
   void startContainer() throws Exception {
     Map<String, Map<String, String>> policies = new LinkedHashMap<>();
@@ -115,11 +118,16 @@ abstract class CorsVectorsContainerTest {
   }
 
   @Test
-  void programmaticFilter_allowedOrigin_getsCorsHeaders() throws IOException {
-    RawHttp.Response response = RawHttp.send(port, "GET", "/" + PROGRAMMATIC + "/x",
-        "api.example.com", List.of(List.of("Origin", "https://app.example.com")));
+  void servletApi_comesFromOneConsistentJar() {
+    // The surefire executions split the classpath; prove each container got its own API.
+    assertThat(jakarta.servlet.Filter.class.getProtectionDomain().getCodeSource().getLocation()
+        .toString()).contains(servletApiJar());
+  }
 
-    assertNoServerError(response);
+  @Test
+  void programmaticFilter_allowedOrigin_getsCorsHeaders() throws IOException {
+    RawHttp.Response response = send("GET", PROGRAMMATIC, "Origin", "https://app.example.com");
+
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(AppServlet.BODY);
     assertThat(response.combined("Access-Control-Allow-Origin"))
@@ -129,11 +137,9 @@ abstract class CorsVectorsContainerTest {
 
   @Test
   void programmaticFilter_preflight_isAnswered() throws IOException {
-    RawHttp.Response response = RawHttp.send(port, "OPTIONS", "/" + PROGRAMMATIC + "/x",
-        "api.example.com", List.of(List.of("Origin", "https://app.example.com"),
-            List.of("Access-Control-Request-Method", "PUT")));
+    RawHttp.Response response = send("OPTIONS", PROGRAMMATIC,
+        "Origin", "https://app.example.com", "Access-Control-Request-Method", "PUT");
 
-    assertNoServerError(response);
     assertThat(response.status()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
     assertThat(response.combined("Access-Control-Allow-Methods")).isEqualTo("GET, PUT");
@@ -143,25 +149,61 @@ abstract class CorsVectorsContainerTest {
 
   @Test
   void programmaticFilter_disallowedPreflight_isRejectedWithProblem() throws IOException {
-    RawHttp.Response response = RawHttp.send(port, "OPTIONS", "/" + PROGRAMMATIC + "/x",
-        "api.example.com", List.of(List.of("Origin", "https://evil.example.net"),
-            List.of("Access-Control-Request-Method", "PUT")));
+    RawHttp.Response response = send("OPTIONS", PROGRAMMATIC,
+        "Origin", "https://evil.example.net", "Access-Control-Request-Method", "PUT");
 
-    assertNoServerError(response);
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body()).contains("\"status\":403").doesNotContain("evil.example.net");
     assertThat(response.combined("Access-Control-Allow-Origin")).isNull();
   }
 
   @Test
+  void application_overwritingVary_keepsOriginAndItsOwnToken() throws IOException {
+    RawHttp.Response response = send("GET", "strict",
+        "Origin", "https://app.example.com", AppServlet.APP_VARY, "Accept-Encoding");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertVaryOnce(response, List.of("Origin", "Accept-Encoding"));
+  }
+
+  @Test
+  void application_overwritingVary_onNonCorsRequest_keepsOrigin() throws IOException {
+    RawHttp.Response response = send("GET", "strict", AppServlet.APP_VARY, "Accept-Language");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertVaryOnce(response, List.of("Origin", "Accept-Language"));
+  }
+
+  @Test
+  void application_varyStar_replacesTheList() throws IOException {
+    RawHttp.Response response = send("GET", "strict",
+        "Origin", "https://app.example.com", AppServlet.APP_VARY, "*");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.tokens("Vary")).containsExactly("*");
+  }
+
+  @Test
   void unfilteredPath_reachesApplicationWithoutCorsHeaders() throws IOException {
-    RawHttp.Response response = RawHttp.send(port, "GET", "/unfiltered/x", "api.example.com",
-        List.of(List.of("Origin", "https://app.example.com")));
+    RawHttp.Response response = send("GET", "unfiltered", "Origin", "https://app.example.com");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(AppServlet.BODY);
     assertThat(response.combined("Access-Control-Allow-Origin")).isNull();
     assertThat(response.values("Vary")).isEmpty();
+  }
+
+  /** Sends to {@code /<mount>/x} with Host api.example.com; checks for a server error. */
+  private RawHttp.Response send(String method, String mount, String... nameValuePairs)
+      throws IOException {
+    List<List<String>> headers = new ArrayList<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      headers.add(List.of(nameValuePairs[i], nameValuePairs[i + 1]));
+    }
+    RawHttp.Response response =
+        RawHttp.send(port, method, "/" + mount + "/x", "api.example.com", headers);
+    assertNoServerError(response);
+    return response;
   }
 
   private static void assertNoServerError(RawHttp.Response response) {

@@ -7,4 +7,9 @@ class CorsVectorsJettyTest extends CorsVectorsContainerTest {
   EmbeddedContainer newContainer() {
     return new JettyContainer();
   }
+
+  @Override
+  String servletApiJar() {
+    return "jakarta.servlet-api-6.0.0.jar";
+  }
 }

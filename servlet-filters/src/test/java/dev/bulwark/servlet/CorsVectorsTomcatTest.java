@@ -10,4 +10,9 @@ class CorsVectorsTomcatTest extends CorsVectorsContainerTest {
   EmbeddedContainer newContainer() {
     return new TomcatContainer();
   }
+
+  @Override
+  String servletApiJar() {
+    return "tomcat-embed-core-11.0.27.jar";
+  }
 }
