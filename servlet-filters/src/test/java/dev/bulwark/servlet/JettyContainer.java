@@ -1,0 +1,42 @@
+package dev.bulwark.servlet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Embedded Jetty 12 (ee10, Servlet 6.0), no forwarded-header customizer. */
+final class JettyContainer implements EmbeddedContainer {
+
+  private final Server server = new Server();
+
+  @Override
+  public int start(List<Mount> mounts, HttpServlet application) throws Exception {
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder("app", application), "/*");
+    for (Mount mount : mounts) {
+      FilterHolder holder = mount.instance() != null
+          ? new FilterHolder(mount.instance()) : new FilterHolder(CorsFilter.class);
+      holder.setName(mount.name());
+      holder.setInitParameters(mount.initParams());
+      context.addFilter(holder, "/" + mount.name() + "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+    server.setHandler(context);
+    server.start();
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void stop() throws Exception {
+    server.stop();
+  }
+}
