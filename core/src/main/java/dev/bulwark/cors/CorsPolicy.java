@@ -338,9 +338,9 @@ public final class CorsPolicy {
       for (String text : origins) {
         String origin = text.strip();
         if (origin.equals("*")) {
-          throw new IllegalArgumentException("allowed-origins: '*' is not an origin; call"
-              + " allowAnyOrigin() (allowed-origins=* in init-params is not accepted either)"
-              + " or list the origins");
+          throw new IllegalArgumentException("allowed-origins: '*' is not an origin pattern;"
+              + " to allow every origin call allowAnyOrigin() (the setting allowed-origins=*"
+              + " does that), or list the origins");
         }
         if (Ascii.equalsIgnoreCase(origin, "null")) {
           throw new IllegalArgumentException("allowed-origins: 'null' is not listed as an"
@@ -369,16 +369,18 @@ public final class CorsPolicy {
             + " listed origins is contradictory; keep one of them");
       }
       if (credentials && anyOrigin) {
-        throw new IllegalArgumentException("allow-credentials with allowAnyOrigin() would let"
-            + " every website act with your users' cookies; list the allowed origins instead");
+        throw new IllegalArgumentException("allow-credentials with any origin (allowAnyOrigin()"
+            + " or allowed-origins=*) would let every website act with your users' cookies;"
+            + " list the allowed origins instead");
       }
       if (credentials && nullOrigin) {
         throw new IllegalArgumentException("allow-credentials with allowNullOrigin(): any"
             + " sandboxed iframe can send Origin: null; drop one of the two");
       }
       if (privateNetwork && anyOrigin) {
-        throw new IllegalArgumentException("allow-private-network with allowAnyOrigin() would"
-            + " let every website reach your private network; list the allowed origins");
+        throw new IllegalArgumentException("allow-private-network with any origin"
+            + " (allowAnyOrigin() or allowed-origins=*) would let every website reach your"
+            + " private network; list the allowed origins");
       }
       for (String method : methods) {
         if (method.equals("*") || !HeaderTokens.isToken(method)) {

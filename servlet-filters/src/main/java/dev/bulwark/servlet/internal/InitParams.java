@@ -4,9 +4,10 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a filter's init-params strictly: an unknown name, or a value of the wrong form, fails
@@ -42,8 +43,8 @@ public final class InitParams {
    *
    * @return name to value
    */
-  public java.util.Map<String, String> all() {
-    java.util.Map<String, String> all = new java.util.HashMap<>();
+  public Map<String, String> all() {
+    Map<String, String> all = new HashMap<>();
     for (String name : Collections.list(config.getInitParameterNames())) {
       String value = config.getInitParameter(name);
       if (value != null) {
@@ -51,17 +52,6 @@ public final class InitParams {
       }
     }
     return all;
-  }
-
-  /**
-   * The raw value, stripped; null when absent or blank.
-   *
-   * @param name the parameter
-   * @return the value or null
-   */
-  public @Nullable String value(String name) {
-    String value = config.getInitParameter(name);
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /**
