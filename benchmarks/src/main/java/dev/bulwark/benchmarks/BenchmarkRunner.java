@@ -39,6 +39,14 @@ public final class BenchmarkRunner {
 
   static final String DEFAULT_OUTPUT = "docs/benchmarks.md";
 
+  /**
+   * The secondary result of JMH's GC profiler ({@code -prof gc}) holding bytes allocated per
+   * operation. JMH 1.37 names it without a prefix and prints it as {@code ·gc.alloc.rate.norm};
+   * older versions stored the middle dot in the name, which {@link #allocBytesPerOp} accepts
+   * too.
+   */
+  static final String ALLOC_RATE_NORM = "gc.alloc.rate.norm";
+
   private BenchmarkRunner() {}
 
   /**
@@ -78,14 +86,17 @@ public final class BenchmarkRunner {
 
     Map<String, List<ResultRow>> rowsByClass = new LinkedHashMap<>();
     Map<String, BenchmarkParams> paramsByClass = new LinkedHashMap<>();
+    Map<String, String> notesByClass = new LinkedHashMap<>();
     for (RunResult result : results) {
       ResultRow row = toRow(result);
       rowsByClass.computeIfAbsent(row.benchmarkClass(), k -> new ArrayList<>()).add(row);
       paramsByClass.putIfAbsent(row.benchmarkClass(), result.getParams());
+      notesByClass.computeIfAbsent(row.benchmarkClass(), k -> notes(result.getParams()));
     }
     Map<String, String> sections = new LinkedHashMap<>();
     rowsByClass.forEach((cls, rows) ->
-        sections.put(cls, ResultTable.section(cls, rows, runInfo(paramsByClass.get(cls)))));
+        sections.put(cls, ResultTable.section(cls, rows, runInfo(paramsByClass.get(cls)),
+            notesByClass.getOrDefault(cls, ""))));
 
     String existing = Files.exists(output)
         ? Files.readString(output, StandardCharsets.UTF_8) : "";
@@ -124,21 +135,41 @@ public final class BenchmarkRunner {
         primary.getScore(),
         primary.getScoreError(),
         primary.getStatistics().getPercentile(50.0),
-        primary.getScoreUnit());
+        primary.getScoreUnit(),
+        allocBytesPerOp(result.getSecondaryResults()));
   }
 
-  private static Peer findPeer(String className, String method) {
+  /** Bytes per operation from the GC profiler, NaN when it did not run. */
+  static double allocBytesPerOp(Map<String, ?> secondary) {
+    Object alloc = secondary.get(ALLOC_RATE_NORM);
+    if (alloc == null) {
+      alloc = secondary.get("\u00b7" + ALLOC_RATE_NORM);
+    }
+    return alloc instanceof Result<?> result ? result.getScore() : Double.NaN;
+  }
+
+  private static String notes(BenchmarkParams params) {
+    String fqn = params.getBenchmark();
+    BenchmarkDescription description =
+        loadClass(fqn.substring(0, fqn.lastIndexOf('.'))).getAnnotation(BenchmarkDescription.class);
+    return description == null ? "" : String.join("\n", description.value());
+  }
+
+  private static Class<?> loadClass(String className) {
     try {
-      Class<?> type = Class.forName(className, false, BenchmarkRunner.class.getClassLoader());
-      return Arrays.stream(type.getMethods())
-          .filter(m -> m.getName().equals(method))
-          .map((Method m) -> m.getAnnotation(Peer.class))
-          .filter(p -> p != null)
-          .findFirst()
-          .orElse(null);
+      return Class.forName(className, false, BenchmarkRunner.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("benchmark class not on the class path: " + className, e);
     }
+  }
+
+  private static Peer findPeer(String className, String method) {
+    return Arrays.stream(loadClass(className).getMethods())
+        .filter(m -> m.getName().equals(method))
+        .map((Method m) -> m.getAnnotation(Peer.class))
+        .filter(p -> p != null)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String runInfo(BenchmarkParams p) {

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param error the half-width of the 99.9% confidence interval, NaN when unknown
  * @param median the median of the measurement iterations
  * @param unit the score unit
+ * @param allocBytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm} of JMH's GC
+ *     profiler), NaN when the profiler did not run
  */
 record ResultRow(
     String benchmarkClass,
@@ -29,7 +31,16 @@ record ResultRow(
     double score,
     double error,
     double median,
-    String unit) {
+    String unit,
+    double allocBytesPerOp) {
+
+  /** A row measured without the GC profiler. */
+  ResultRow(String benchmarkClass, String method, String implementation, boolean peer,
+      String params, String mode, boolean higherIsBetter, double score, double error,
+      double median, String unit) {
+    this(benchmarkClass, method, implementation, peer, params, mode, higherIsBetter, score,
+        error, median, unit, Double.NaN);
+  }
 
   ResultRow {
     Objects.requireNonNull(benchmarkClass, "benchmarkClass");

@@ -24,8 +24,19 @@ final class ResultTable {
 
   private ResultTable() {}
 
-  /** Renders the section of one benchmark class. */
+  /** Renders the section of one benchmark class, without notes. */
   static String section(String benchmarkClass, List<ResultRow> rows, String runInfo) {
+    return section(benchmarkClass, rows, runInfo, "");
+  }
+
+  /**
+   * Renders the section of one benchmark class: run information, the table, then
+   * {@code notes} (Markdown from the class's {@link BenchmarkDescription}; "" for none). The
+   * table has an <i>Alloc (B/op)</i> column when any row carries an allocation figure.
+   */
+  static String section(String benchmarkClass, List<ResultRow> rows, String runInfo,
+      String notes) {
+    boolean alloc = rows.stream().anyMatch(r -> !Double.isNaN(r.allocBytesPerOp()));
     Map<String, ResultRow> bulwarkByGroup = new LinkedHashMap<>();
     for (ResultRow row : rows) {
       if (!row.peer()) {
@@ -37,8 +48,8 @@ final class ResultTable {
     out.append("### ").append(benchmarkClass).append("\n\n");
     out.append(runInfo).append("\n\n");
     out.append("| Benchmark | Implementation | Params | Mode | Score | Error (99.9%) | Median"
-        + " | Units | Bulwark speed-up |\n");
-    out.append("|---|---|---|---|---:|---:|---:|---|---:|\n");
+        + " | Units | Bulwark speed-up |").append(alloc ? " Alloc (B/op) |\n" : "\n");
+    out.append("|---|---|---|---|---:|---:|---:|---|---:|").append(alloc ? "---:|\n" : "\n");
     for (ResultRow row : rows) {
       ResultRow bulwark = bulwarkByGroup.get(row.comparisonGroup());
       String ratio;
@@ -59,7 +70,14 @@ final class ResultTable {
           .append(" | ").append(number(row.median()))
           .append(" | ").append(row.unit())
           .append(" | ").append(ratio)
-          .append(" |\n");
+          .append(" |");
+      if (alloc) {
+        out.append(' ').append(bytes(row.allocBytesPerOp())).append(" |");
+      }
+      out.append('\n');
+    }
+    if (!notes.isBlank()) {
+      out.append('\n').append(notes.strip()).append('\n');
     }
     out.append("<!-- /bulwark-benchmark:").append(benchmarkClass).append(" -->\n");
     return out.toString();
@@ -88,6 +106,14 @@ final class ResultTable {
       out.append(bodies.get(i));
     }
     return out.toString();
+  }
+
+  /**
+   * Bytes per operation with one decimal: JMH's figure is an average over many operations, so
+   * a path that never allocates shows as a small fraction from the harness, e.g. {@code 0.0}.
+   */
+  static String bytes(double value) {
+    return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   /** Four significant digits, no exponent for ordinary magnitudes, locale-independent. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
 
 class ResultTableTest {
 
@@ -80,6 +83,71 @@ class ResultTableTest {
         "A", ResultTable.section("A", List.of(row("A", "a", "Bulwark", false, "avgt", false, 1)), "i")),
         "# H");
     assertThat(merged).doesNotContain("hand-written").contains("### A");
+  }
+
+  private static ResultRow allocRow(String method, boolean peer, double median, double alloc) {
+    return new ResultRow("X", method, peer ? "Peer" : "Bulwark", peer, "", "thrpt", true,
+        median, 0.5, median, "ops/us", alloc);
+  }
+
+  @Test
+  void section_withoutAllocationFigures_hasNoAllocColumn() {
+    String s = ResultTable.section("X", List.of(
+        row("X", "ours", "Bulwark", false, "avgt", false, 10)), "info");
+    assertThat(s).doesNotContain("Alloc (B/op)");
+    assertThat(s).contains("| Units | Bulwark speed-up |\n|---|---|---|---|---:|---:|---:|---|---:|\n");
+  }
+
+  @Test
+  void section_withAllocationFigures_addsAllocColumnToEveryRow() {
+    String s = ResultTable.section("X", List.of(
+        allocRow("ours", false, 20, 0.0012),
+        allocRow("theirs", true, 10, 1234.56)), "info");
+    assertThat(s).contains("| Units | Bulwark speed-up | Alloc (B/op) |\n"
+        + "|---|---|---|---|---:|---:|---:|---|---:|---:|\n");
+    assertThat(s).contains("| ours | **Bulwark** | — | thrpt | 20.000 | ± 0.5000 | 20.000 | ops/us"
+        + " | 1.00 (baseline) | 0.0 |\n");
+    assertThat(s).contains("| theirs | Peer | — | thrpt | 10.000 | ± 0.5000 | 10.000 | ops/us"
+        + " | 2.00× | 1234.6 |\n");
+  }
+
+  @Test
+  void section_rowWithoutAllocationAmongRowsWithIt_showsDash() {
+    String s = ResultTable.section("X", List.of(
+        allocRow("ours", false, 20, 48),
+        allocRow("theirs", true, 10, Double.NaN)), "info");
+    assertThat(s).contains("| 1.00 (baseline) | 48.0 |\n").contains("| 2.00× | — |\n");
+  }
+
+  @Test
+  void section_notes_followTheTableInsideTheMarkers_andSurviveMerge() {
+    String s = ResultTable.section("X", List.of(allocRow("ours", false, 1, 0)), "info",
+        "First paragraph.\n\nSecond.");
+    assertThat(s).endsWith("| 0.0 |\n\nFirst paragraph.\n\nSecond.\n<!-- /bulwark-benchmark:X -->\n");
+    String merged = ResultTable.merge(ResultTable.merge("", Map.of("X", s), "# H"), Map.of(), "# H");
+    assertThat(merged).contains("First paragraph.\n\nSecond.\n<!-- /bulwark-benchmark:X -->");
+  }
+
+  @Test
+  void section_blankNotes_addNothing() {
+    assertThat(ResultTable.section("X", List.of(allocRow("ours", false, 1, 0)), "info", " "))
+        .isEqualTo(ResultTable.section("X", List.of(allocRow("ours", false, 1, 0)), "info"));
+  }
+
+  @Test
+  void allocBytesPerOp_readsGcProfilerKey_withOrWithoutMiddleDot() {
+    Result<?> alloc = new ScalarResult("gc.alloc.rate.norm", 48.0, "B/op", AggregationPolicy.AVG);
+    assertThat(BenchmarkRunner.allocBytesPerOp(Map.of("gc.alloc.rate.norm", alloc)))
+        .isEqualTo(48.0);
+    assertThat(BenchmarkRunner.allocBytesPerOp(Map.of("\u00b7gc.alloc.rate.norm", alloc)))
+        .isEqualTo(48.0);
+  }
+
+  @Test
+  void allocBytesPerOp_withoutGcProfiler_isNaN() {
+    Result<?> rate = new ScalarResult("gc.alloc.rate", 900.0, "MB/sec", AggregationPolicy.AVG);
+    assertThat(BenchmarkRunner.allocBytesPerOp(Map.of("gc.alloc.rate", rate))).isNaN();
+    assertThat(BenchmarkRunner.allocBytesPerOp(Map.of())).isNaN();
   }
 
   @Test
