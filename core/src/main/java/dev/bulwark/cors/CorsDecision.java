@@ -54,6 +54,10 @@ public final class CorsDecision {
   static final String[] VARY_PREFLIGHT_PNA = {"Origin", "Access-Control-Request-Method",
       "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"};
 
+  private static final String VARY_ACTUAL_VALUE = String.join(", ", VARY_ACTUAL);
+  private static final String VARY_PREFLIGHT_VALUE = String.join(", ", VARY_PREFLIGHT);
+  private static final String VARY_PREFLIGHT_PNA_VALUE = String.join(", ", VARY_PREFLIGHT_PNA);
+
   private final Kind kind;
   private final Reason reason;
   private final boolean preflight;
@@ -61,6 +65,7 @@ public final class CorsDecision {
   private final @Nullable String allowOrigin;
   private final @Nullable String allowHeaders;
   private final boolean allowPrivateNetwork;
+  private final String description;
 
   CorsDecision(Kind kind, Reason reason, boolean preflight, CorsPolicy policy,
       @Nullable String allowOrigin, @Nullable String allowHeaders, boolean allowPrivateNetwork) {
@@ -71,6 +76,8 @@ public final class CorsDecision {
     this.allowOrigin = allowOrigin;
     this.allowHeaders = allowHeaders;
     this.allowPrivateNetwork = allowPrivateNetwork;
+    this.description = (preflight ? "CORS preflight " : "CORS request ")
+        + (kind == Kind.REJECTED ? "rejected: " + reason : Ascii.toLowerCase(kind.name()));
   }
 
   /**
@@ -143,8 +150,13 @@ public final class CorsDecision {
    * @param headers the response's header sink
    */
   public void writeHeaders(HttpResponseHeaders headers) {
-    HeaderTokens.mergeInto(headers, VARY, preflight
-        ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ACTUAL);
+    if (!preflight) {
+      HeaderTokens.mergePrejoined(headers, VARY, VARY_ACTUAL_VALUE, VARY_ACTUAL);
+    } else if (policy.privateNetwork) {
+      HeaderTokens.mergePrejoined(headers, VARY, VARY_PREFLIGHT_PNA_VALUE, VARY_PREFLIGHT_PNA);
+    } else {
+      HeaderTokens.mergePrejoined(headers, VARY, VARY_PREFLIGHT_VALUE, VARY_PREFLIGHT);
+    }
     if (allowOrigin == null) {
       return;
     }
@@ -174,8 +186,7 @@ public final class CorsDecision {
    * @return e.g. {@code "CORS preflight rejected: METHOD_NOT_ALLOWED"}
    */
   public String describe() {
-    return (preflight ? "CORS preflight " : "CORS request ")
-        + (kind == Kind.REJECTED ? "rejected: " + reason : Ascii.toLowerCase(kind.name()));
+    return description;
   }
 
   @Override

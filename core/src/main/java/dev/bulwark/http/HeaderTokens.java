@@ -22,9 +22,23 @@ public final class HeaderTokens {
    * @param tokens the tokens to ensure, e.g. {@code "Origin"}
    */
   public static void mergeInto(HttpResponseHeaders headers, String name, String... tokens) {
+    mergePrejoined(headers, name, String.join(", ", tokens), tokens);
+  }
+
+  /**
+   * Like {@link #mergeInto(HttpResponseHeaders, String, String...)}, with the joined value
+   * precomputed by the caller so that the common case (header not yet set) allocates nothing.
+   *
+   * @param headers the sink holding the current values
+   * @param name the header name
+   * @param joined {@code String.join(", ", tokens)}
+   * @param tokens the tokens to ensure
+   */
+  public static void mergePrejoined(
+      HttpResponseHeaders headers, String name, String joined, String[] tokens) {
     List<String> existing = headers.get(name);
     if (existing.isEmpty()) {
-      headers.set(name, String.join(", ", tokens));
+      headers.set(name, joined);
       return;
     }
     List<String> present = new ArrayList<>();
@@ -71,6 +85,17 @@ public final class HeaderTokens {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code c} is an RFC 9110 token character (ASCII letters, digits and
+   * {@code !#$%&'*+-.^_`|~}).
+   *
+   * @param c a character
+   * @return true for a token character
+   */
+  public static boolean isToken(char c) {
+    return isTokenChar(c);
   }
 
   static boolean isTokenChar(char c) {
