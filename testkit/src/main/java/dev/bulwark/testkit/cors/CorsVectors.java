@@ -34,18 +34,65 @@ public final class CorsVectors {
   private CorsVectors() {}
 
   /**
+   * A configuration that must be refused at start-up.
+   *
+   * @param name a unique name
+   * @param settings the settings
+   * @param messageContains texts the error message must contain
+   */
+  public record InvalidPolicy(String name, Map<String, String> settings,
+      List<String> messageContains) {
+
+    /** Copies the collections. */
+    public InvalidPolicy {
+      settings = Map.copyOf(settings);
+      messageContains = List.copyOf(messageContains);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * Every configuration that must be refused at start-up (a policy builder or filter
+   * {@code init()} must fail with a message containing each text of
+   * {@link InvalidPolicy#messageContains()}).
+   *
+   * @return an unmodifiable list
+   */
+  public static List<InvalidPolicy> invalidPolicies() {
+    List<InvalidPolicy> out = new ArrayList<>();
+    for (JsonElement element : load().getAsJsonArray("invalidPolicies")) {
+      JsonObject o = element.getAsJsonObject();
+      Map<String, String> settings = new LinkedHashMap<>();
+      o.getAsJsonObject("settings").entrySet()
+          .forEach(e -> settings.put(e.getKey(), e.getValue().getAsString()));
+      List<String> texts = new ArrayList<>();
+      o.getAsJsonArray("messageContains").forEach(t -> texts.add(t.getAsString()));
+      out.add(new InvalidPolicy(o.get("name").getAsString(), settings, texts));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Every vector, in file order.
    *
    * @return an unmodifiable list
    * @throws IllegalStateException if the resource is missing or malformed
    */
   public static List<CorsVector> all() {
+    return parse(load());
+  }
+
+  private static JsonObject load() {
     try (InputStream in = CorsVectors.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from bulwark-testkit");
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return parse(JsonParser.parseReader(reader).getAsJsonObject());
+        return JsonParser.parseReader(reader).getAsJsonObject();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.bulwark.testkit.cors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.cors.CorsDecision;
 import dev.bulwark.cors.CorsEngine;
@@ -28,6 +29,18 @@ class CorsVectorsEngineTest {
     assertThat(all).hasSizeGreaterThanOrEqualTo(40);
     Set<String> names = new HashSet<>();
     all.forEach(v -> assertThat(names.add(v.name())).as("duplicate name %s", v.name()).isTrue());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.bulwark.testkit.cors.CorsVectors#invalidPolicies")
+  void invalidPolicy_isRefusedAtStartUp(CorsVectors.InvalidPolicy invalid) {
+    assertThatThrownBy(() -> {
+      CorsSettings settings = CorsSettings.of(invalid.settings());
+      settings.trustedProxies();
+      settings.policy();
+    }).isInstanceOf(IllegalArgumentException.class)
+        .satisfies(e -> invalid.messageContains()
+            .forEach(text -> assertThat(e.getMessage()).contains(text)));
   }
 
   @ParameterizedTest(name = "{0}")
