@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.http.ClientResolver;
 import dev.bulwark.http.TestRequest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.bulwark.http.TestResponseHeaders;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,25 +72,10 @@ class CorsEngineTest {
 
   @Test
   void writeHeaders_neverOverwritesOtherHeaders_andMergesVary() {
-    Map<String, List<String>> written = new LinkedHashMap<>();
-    written.put("Vary", new ArrayList<>(List.of("Accept-Encoding")));
-    written.put("X-App", new ArrayList<>(List.of("1")));
-    dev.bulwark.http.HttpResponseHeaders sink = new dev.bulwark.http.HttpResponseHeaders() {
-      @Override
-      public List<String> get(String name) {
-        return written.getOrDefault(name, List.of());
-      }
-
-      @Override
-      public void set(String name, String value) {
-        written.put(name, new ArrayList<>(List.of(value)));
-      }
-
-      @Override
-      public void add(String name, String value) {
-        written.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      }
-    };
+    TestResponseHeaders sink = new TestResponseHeaders();
+    sink.set("Vary", "Accept-Encoding");
+    sink.set("X-App", "1");
+    Map<String, List<String>> written = sink.map;
     engine.decide(request("https://app.example.com")).writeHeaders(sink);
     assertThat(written.get("Vary")).containsExactly("Accept-Encoding", "Origin");
     assertThat(written.get("X-App")).containsExactly("1");
