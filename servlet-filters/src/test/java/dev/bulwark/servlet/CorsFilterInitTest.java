@@ -1,8 +1,10 @@
 package dev.bulwark.servlet;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.testkit.cors.CorsVectors;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -11,6 +13,8 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link CorsFilter#init(FilterConfig)} validates its init-params at start-up. */
 class CorsFilterInitTest {
@@ -45,6 +49,15 @@ class CorsFilterInitTest {
       params.put(nameValuePairs[i], nameValuePairs[i + 1]);
     }
     new CorsFilter().init(new Config("cors", params));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.bulwark.testkit.cors.CorsVectors#invalidPolicies")
+  void init_invalidPolicyVector_failsAtStartUp(CorsVectors.InvalidPolicy invalid) {
+    assertThatThrownBy(() -> new CorsFilter().init(new Config("cors", invalid.settings())))
+        .isInstanceOf(ServletException.class)
+        .satisfies(e -> invalid.messageContains()
+            .forEach(text -> assertThat(e.getMessage()).contains(text)));
   }
 
   @Test
