@@ -172,6 +172,16 @@ class HttpsEngineTest {
   }
 
   @Test
+  void containerPortOutOfRange_isRejectedNotThrown() {
+    // Tomcat reports "Host: example.com:99999" as server port 99999.
+    WebRequest request = new WebRequest("GET", "http", "example.com", 99999, "/", null,
+        List.<String[]>of(new String[] {"Host", "example.com:99999"}), "198.51.100.7");
+    assertThat(engine.decide(request).reason()).isEqualTo(Reason.MALFORMED_HOST);
+    assertThat(proxied.decide(request.from("10.0.0.5").with("X-Forwarded-For", "203.0.113.1"))
+        .reason()).isEqualTo(Reason.MALFORMED_HOST);
+  }
+
+  @Test
   void twoHostHeaders_areRejected() {
     RedirectDecision d = engine.decide(WebRequest.http().with("Host", "evil.example"));
     assertThat(d.reason()).isEqualTo(Reason.MALFORMED_HOST);

@@ -133,6 +133,9 @@ abstract class FetchMetadataContainerTest {
         if (!method.equals("HEAD")) {
           assertThat(response.body()).isEqualTo(AppServlet.BODY);
         }
+      } else if (method.equals("HEAD")) {
+        assertThat(response.status()).as("%s: %s", mount, response).isEqualTo(403);
+        assertThat(response.body()).isEmpty();
       } else {
         assertProblem(response);
       }
