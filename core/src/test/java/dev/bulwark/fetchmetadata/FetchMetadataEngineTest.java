@@ -6,12 +6,11 @@ import dev.bulwark.fetchmetadata.FetchMetadataDecision.Basis;
 import dev.bulwark.fetchmetadata.FetchMetadataDecision.Kind;
 import dev.bulwark.fetchmetadata.FetchMetadataDecision.Reason;
 import dev.bulwark.http.ClientResolver;
-import dev.bulwark.http.HttpResponseHeaders;
+import dev.bulwark.http.RecordingHeaders;
 import dev.bulwark.http.ResolutionListener;
 import dev.bulwark.http.TrustedProxies;
 import dev.bulwark.http.WebRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,25 +45,9 @@ class FetchMetadataEngineTest {
   }
 
   private static Map<String, String> written(FetchMetadataDecision decision) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    decision.writeHeaders(new HttpResponseHeaders() {
-      @Override
-      public List<String> get(String name) {
-        String v = headers.get(name);
-        return v == null ? List.of() : List.of(v);
-      }
-
-      @Override
-      public void set(String name, String value) {
-        headers.put(name, value);
-      }
-
-      @Override
-      public void add(String name, String value) {
-        headers.merge(name, value, (a, b) -> a + ", " + b);
-      }
-    });
-    return headers;
+    RecordingHeaders headers = new RecordingHeaders();
+    decision.writeHeaders(headers);
+    return headers.written();
   }
 
   /** method, Sec-Fetch-Site, -Mode, -Dest, expected for the strict policy, for the lenient. */

@@ -3,13 +3,13 @@ package dev.bulwark.https;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.http.ClientResolver;
+import dev.bulwark.http.RecordingHeaders;
 import dev.bulwark.http.ResolutionListener;
 import dev.bulwark.http.TrustedProxies;
 import dev.bulwark.http.WebRequest;
 import dev.bulwark.https.RedirectDecision.Kind;
 import dev.bulwark.https.RedirectDecision.Reason;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,25 +34,9 @@ class HttpsEngineTest {
 
   /** A header sink that records what the decision wrote. */
   private static Map<String, String> written(RedirectDecision decision) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    decision.writeHeaders(new dev.bulwark.http.HttpResponseHeaders() {
-      @Override
-      public List<String> get(String name) {
-        String v = headers.get(name);
-        return v == null ? List.of() : List.of(v);
-      }
-
-      @Override
-      public void set(String name, String value) {
-        headers.put(name, value);
-      }
-
-      @Override
-      public void add(String name, String value) {
-        headers.merge(name, value, (a, b) -> a + ", " + b);
-      }
-    });
-    return headers;
+    RecordingHeaders headers = new RecordingHeaders();
+    decision.writeHeaders(headers);
+    return headers.written();
   }
 
   @Test

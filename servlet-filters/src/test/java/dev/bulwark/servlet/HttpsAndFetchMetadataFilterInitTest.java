@@ -4,47 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.Filter;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link HttpsRedirectFilter} and {@link FetchMetadataFilter} validate init-params at init(). */
 class HttpsAndFetchMetadataFilterInitTest {
 
-  private record Config(String name, Map<String, String> params) implements FilterConfig {
-
-    @Override
-    public String getFilterName() {
-      return name;
-    }
-
-    @Override
-    public ServletContext getServletContext() {
-      throw new UnsupportedOperationException("init needs no ServletContext");
-    }
-
-    @Override
-    public String getInitParameter(String param) {
-      return params.get(param);
-    }
-
-    @Override
-    public Enumeration<String> getInitParameterNames() {
-      return Collections.enumeration(params.keySet());
-    }
-  }
-
   private static void init(Filter filter, String name, String... pairs) throws ServletException {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      params.put(pairs[i], pairs[i + 1]);
-    }
-    filter.init(new Config(name, params));
+    filter.init(InitConfig.of(name, pairs));
   }
 
   @Test
