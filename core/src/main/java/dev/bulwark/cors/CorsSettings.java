@@ -1,13 +1,12 @@
 package dev.bulwark.cors;
 
 import dev.bulwark.http.Ascii;
+import dev.bulwark.http.StringSettings;
 import dev.bulwark.http.TrustedProxies;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,9 +43,9 @@ public final class CorsSettings {
       "allowed-headers", "exposed-headers", "allow-credentials", "max-age",
       "allow-private-network", "reject-disallowed", "trusted-proxies", "forwarded-headers");
 
-  private final Map<String, String> settings;
+  private final StringSettings settings;
 
-  private CorsSettings(Map<String, String> settings) {
+  private CorsSettings(StringSettings settings) {
     this.settings = settings;
   }
 
@@ -57,13 +56,7 @@ public final class CorsSettings {
    * @return the reader
    */
   public static CorsSettings of(Map<String, String> settings) {
-    for (String name : settings.keySet()) {
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("unknown CORS setting '" + name
-            + "'; known settings are " + new TreeSet<>(NAMES));
-      }
-    }
-    return new CorsSettings(Map.copyOf(settings));
+    return new CorsSettings(StringSettings.of("CORS", settings, NAMES));
   }
 
   /**
@@ -121,54 +114,18 @@ public final class CorsSettings {
    * @throws IllegalArgumentException naming the bad setting
    */
   public TrustedProxies trustedProxies() {
-    List<String> proxies = list("trusted-proxies");
-    String family = value("forwarded-headers");
-    if (proxies.isEmpty()) {
-      if (family != null) {
-        throw new IllegalArgumentException("forwarded-headers has no effect without"
-            + " trusted-proxies; list your proxies' CIDR blocks or remove it");
-      }
-      return TrustedProxies.none();
-    }
-    TrustedProxies.Builder builder = TrustedProxies.builder().trust(proxies);
-    if (family != null) {
-      switch (Ascii.toLowerCase(family)) {
-        case "x-forwarded" -> builder.headers(TrustedProxies.HeaderFamily.X_FORWARDED);
-        case "forwarded" -> builder.headers(TrustedProxies.HeaderFamily.FORWARDED);
-        default -> throw new IllegalArgumentException(
-            "forwarded-headers must be x-forwarded or forwarded");
-      }
-    }
-    return builder.build();
+    return settings.trustedProxies();
   }
 
   private @Nullable String value(String name) {
-    String value = settings.get(name);
-    return value == null || value.isBlank() ? null : value.strip();
+    return settings.value(name);
   }
 
   private List<String> list(String name) {
-    String value = value(name);
-    List<String> items = new ArrayList<>();
-    if (value != null) {
-      for (String item : value.split("[,\\s]+")) {
-        if (!item.isEmpty()) {
-          items.add(item);
-        }
-      }
-    }
-    return items;
+    return settings.list(name);
   }
 
   private boolean bool(String name) {
-    String value = value(name);
-    if (value == null) {
-      return false;
-    }
-    return switch (Ascii.toLowerCase(value)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(name + " must be true or false");
-    };
+    return settings.bool(name, false);
   }
 }

@@ -113,7 +113,18 @@ public final class ClientResolver {
   }
 
   private static ResolvedClient own(HttpRequestView request, IpAddress address) {
-    return new ResolvedClient(address, request.scheme(), request.host(), request.port(), false);
+    return new ResolvedClient(
+        address, request.scheme(), request.host(), requestPort(request), false);
+  }
+
+  /**
+   * The request's own port; a container may pass through a {@code Host} port it did not
+   * validate (Tomcat reports {@code Host: a:99999} as port 99999), which is then replaced by
+   * the scheme's default instead of failing the request.
+   */
+  private static int requestPort(HttpRequestView request) {
+    int port = request.port();
+    return port >= 1 && port <= 65535 ? port : ResolvedClient.defaultPort(request.scheme());
   }
 
   private ResolvedClient fromXForwarded(HttpRequestView request, IpAddress peer)
@@ -228,7 +239,7 @@ public final class ClientResolver {
     }
     if (port < 0) {
       port = proto != null || hostText != null
-          ? ResolvedClient.defaultPort(scheme) : request.port();
+          ? ResolvedClient.defaultPort(scheme) : requestPort(request);
     }
     return new ResolvedClient(client, scheme, host, port, forwarded);
   }

@@ -1,7 +1,8 @@
 /**
  * Jakarta Servlet 6 filters over Bulwark's engines.
  *
- * <p>Start with {@link dev.bulwark.servlet.CorsFilter}. Filters hold no policy logic: each
+ * <p>Start with {@link dev.bulwark.servlet.CorsFilter}, {@link dev.bulwark.servlet.HttpsRedirectFilter}
+ * or {@link dev.bulwark.servlet.FetchMetadataFilter}. Filters hold no policy logic: each
  * turns the request into a {@code dev.bulwark.http.HttpRequestView}, asks its engine, and
  * writes the decision.
  */

@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.testkit.cors.CorsVectors;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,36 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link CorsFilter#init(FilterConfig)} validates its init-params at start-up. */
 class CorsFilterInitTest {
 
-  /** A FilterConfig holding only a name and init-params, as {@code web.xml} provides them. */
-  private record Config(String name, Map<String, String> params) implements FilterConfig {
-
-    @Override
-    public String getFilterName() {
-      return name;
-    }
-
-    @Override
-    public ServletContext getServletContext() {
-      throw new UnsupportedOperationException("CorsFilter.init needs no ServletContext");
-    }
-
-    @Override
-    public String getInitParameter(String param) {
-      return params.get(param);
-    }
-
-    @Override
-    public Enumeration<String> getInitParameterNames() {
-      return Collections.enumeration(params.keySet());
-    }
-  }
-
   private static void init(String... nameValuePairs) throws ServletException {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < nameValuePairs.length; i += 2) {
-      params.put(nameValuePairs[i], nameValuePairs[i + 1]);
-    }
-    new CorsFilter().init(new Config("cors", params));
+    new CorsFilter().init(InitConfig.of("cors", nameValuePairs));
   }
 
   @ParameterizedTest(name = "{0}")
