@@ -21,7 +21,7 @@ class CorsFilterInitTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.bulwark.testkit.cors.CorsVectors#invalidPolicies")
   void init_invalidPolicyVector_failsAtStartUp(CorsVectors.InvalidPolicy invalid) {
-    assertThatThrownBy(() -> new CorsFilter().init(new Config("cors", invalid.settings())))
+    assertThatThrownBy(() -> new CorsFilter().init(new InitConfig("cors", invalid.settings())))
         .isInstanceOf(ServletException.class)
         .satisfies(e -> invalid.messageContains()
             .forEach(text -> assertThat(e.getMessage()).contains(text)));
