@@ -18,6 +18,8 @@ public final class Argon2idBuilder extends PasswordHasherBuilder<Argon2idBuilder
   public static final int DEFAULT_PARALLELISM = 1;
   static final int MIN_MEMORY_KIB = 7 * 1024;
   static final long MIN_MEMORY_TIMES_ITERATIONS = 35L * 1024;
+  static final int DEFAULT_MAX_VERIFY_MEMORY_KIB = 256 * 1024;
+  static final int DEFAULT_MAX_VERIFY_ITERATIONS = 16;
   static final int SALT_BYTES = 16;
   static final int HASH_BYTES = 32;
 
@@ -108,11 +110,11 @@ public final class Argon2idBuilder extends PasswordHasherBuilder<Argon2idBuilder
           + iterations + " is weaker than OWASP's minimum; use memoryKiB(19456).iterations(2)"
           + " (the default) or another row of its table (47104/1, 12288/3, 9216/4, 7168/5)");
     }
-    int maxMemory = maxVerifyMemoryKiB < 0 ? Math.max(256 * 1024, memoryKiB) : maxVerifyMemoryKiB;
+    int maxMemory = maxVerifyMemoryKiB < 0 ? Math.max(DEFAULT_MAX_VERIFY_MEMORY_KIB, memoryKiB) : maxVerifyMemoryKiB;
     if (maxMemory < memoryKiB) {
       throw new IllegalArgumentException("maxVerifyMemoryKiB is " + maxMemory + "; it must be"
           + " at least memoryKiB (" + memoryKiB + "), or left unset (256 MiB)");
     }
-    return PasswordHasher.argon2id(this, maxMemory, Math.max(16, iterations));
+    return PasswordHasher.argon2id(this, maxMemory, Math.max(DEFAULT_MAX_VERIFY_ITERATIONS, iterations));
   }
 }

@@ -24,6 +24,7 @@ public final class BcryptBuilder extends PasswordHasherBuilder<BcryptBuilder> {
   /** The default cost. */
   public static final int DEFAULT_COST = 12;
   static final int CALIBRATION_SAMPLES = 5;
+  static final int DEFAULT_MAX_VERIFY_COST = 16;
 
   int cost = DEFAULT_COST;
   private boolean insecureCostAllowed;
@@ -146,7 +147,7 @@ public final class BcryptBuilder extends PasswordHasherBuilder<BcryptBuilder> {
           + MIN_COST + " (OWASP's minimum) to " + MAX_COST + ". Use cost(12), or calibrate("
           + "Duration.ofMillis(250)) to pick one for this machine");
     }
-    int maxCost = maxVerifyCost < 0 ? Math.max(16, cost) : maxVerifyCost;
+    int maxCost = maxVerifyCost < 0 ? Math.max(DEFAULT_MAX_VERIFY_COST, cost) : maxVerifyCost;
     if (maxCost < cost || maxCost > MAX_COST) {
       throw new IllegalArgumentException("maxVerifyCost is " + maxCost + "; it must be from"
           + " the cost (" + cost + ") to " + MAX_COST + ", or left unset (16)");

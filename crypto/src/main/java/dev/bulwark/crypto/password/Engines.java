@@ -29,7 +29,8 @@ final class Engines {
    * NUL terminator is appended as in OpenBSD's {@code $2b$}).
    */
   static byte[] bcryptHashChars(int cost, byte[] salt, byte[] password) {
-    BCrypt.HashData data = BCRYPT.hashRaw(cost, salt, password);
+    // HashData keeps the salt array it is given and wipe() zeroes it: hand it a copy.
+    BCrypt.HashData data = BCRYPT.hashRaw(cost, salt.clone(), password);
     try {
       return new Radix64Encoder.Default().encode(data.rawHash);
     } finally {

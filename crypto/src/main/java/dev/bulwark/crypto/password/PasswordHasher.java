@@ -100,12 +100,14 @@ public final class PasswordHasher {
 
   static PasswordHasher bcrypt(BcryptBuilder b, int maxVerifyCost) {
     return new PasswordHasher(b, Algorithm.BCRYPT, b.cost, b.longPasswords || b.pepper != null,
-        maxVerifyCost, 0, 0, 0, 0, 0);
+        maxVerifyCost, 0, 0, 0, Argon2idBuilder.DEFAULT_MAX_VERIFY_MEMORY_KIB,
+        Argon2idBuilder.DEFAULT_MAX_VERIFY_ITERATIONS);
   }
 
   static PasswordHasher argon2id(Argon2idBuilder b, int maxVerifyMemoryKiB,
       int maxVerifyIterations) {
-    return new PasswordHasher(b, Algorithm.ARGON2ID, 0, false, 0, b.memoryKiB, b.iterations,
+    return new PasswordHasher(b, Algorithm.ARGON2ID, 0, false,
+        BcryptBuilder.DEFAULT_MAX_VERIFY_COST, b.memoryKiB, b.iterations,
         b.parallelism, maxVerifyMemoryKiB, maxVerifyIterations);
   }
 
