@@ -2,7 +2,6 @@ package dev.bulwark.crypto.password;
 
 import dev.bulwark.time.NanoClock;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -110,10 +109,9 @@ public final class BcryptBuilder extends PasswordHasherBuilder<BcryptBuilder> {
       throw new IllegalArgumentException("calibrate target must be positive, for example"
           + " Duration.ofMillis(250)");
     }
+    // Timing does not depend on the salt or the password, so fixed ones will do.
     byte[] salt = new byte[16];
     byte[] password = "calibration-password-0123456789".getBytes(StandardCharsets.US_ASCII);
-    SecureRandom source = random != null ? random : new SecureRandom();
-    source.nextBytes(salt);
     int ceiling = maxVerifyCost > 0 ? Math.min(maxVerifyCost, MAX_COST) : 20;
     cost(calibrate(target, MIN_COST, Math.max(MIN_COST, ceiling), clock,
         c -> Engines.bcryptHashChars(c, salt, password)));

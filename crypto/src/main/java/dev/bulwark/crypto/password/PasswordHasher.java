@@ -46,6 +46,11 @@ public final class PasswordHasher {
 
   private enum Algorithm { BCRYPT, ARGON2ID }
 
+  /** The salt source when none is set: one shared, thread-safe {@link SecureRandom}. */
+  private static final class DefaultRandom {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
+
   private final Algorithm algorithm;
   private final int cost;
   private final boolean preHash;
@@ -85,7 +90,7 @@ public final class PasswordHasher {
     this.permitCount = b.maxConcurrentHashes;
     this.permits = new Semaphore(permitCount, true);
     this.queueTimeout = b.queueTimeout;
-    this.random = b.random != null ? b.random : new SecureRandom();
+    this.random = b.random != null ? b.random : DefaultRandom.INSTANCE;
     this.onPermit = b.onPermit;
     byte[] dummy = new byte[24];
     random.nextBytes(dummy);
