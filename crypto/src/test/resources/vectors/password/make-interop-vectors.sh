@@ -3,6 +3,9 @@
 # tests read the JSON and need none of these programs.
 #
 # Debian 12: apt-get install -y apache2-utils whois python3-bcrypt php-cli argon2
+# Spring Security's hashes come from SpringVectors.java, run on the jars Maven put in
+# ~/.m2 (./mvnw -pl benchmarks -am package resolves them): spring-security-crypto 6.5.7,
+# spring-jcl 6.2.19, bcprov-jdk18on 1.83. Set M2 to use another local repository.
 #
 #   bcrypt-interop.json  hashes made by htpasswd -B, mkpasswd -m bcrypt(-a), python3-bcrypt and
 #                        PHP password_hash, for ASCII and non-ASCII (NFC) passwords
@@ -13,6 +16,8 @@
 #                        and by PHP's password_hash(PASSWORD_ARGON2ID) (libargon2/libsodium)
 set -euo pipefail
 cd "$(dirname "$0")"
+M2=${M2:-$HOME/.m2/repository}
+export SPRING_CP="$M2/org/springframework/security/spring-security-crypto/6.5.7/spring-security-crypto-6.5.7.jar:$M2/org/springframework/spring-jcl/6.2.19/spring-jcl-6.2.19.jar:$M2/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar"
 exec /usr/bin/python3 - <<'PY'
 import base64, json, os, subprocess, unicodedata, bcrypt
 
@@ -48,9 +53,19 @@ for pw in PASSWORDS:
         "hash": bcrypt.hashpw(b, bcrypt.gensalt(5)).decode()})
     interop.append({"tool": "php password_hash PASSWORD_BCRYPT cost 5", "password": pw,
         "hash": php('echo password_hash($argv[1], PASSWORD_BCRYPT, ["cost" => 5]);', pw)})
+spring = run(["java", "-cp", os.environ["SPRING_CP"], "SpringVectors.java"],
+             "\n".join(PASSWORDS).encode() + b"\n").decode().splitlines()
+spring_argon = []
+for line in spring:
+    kind, pw, h = line.split("\t")
+    if kind == "bcrypt":
+        interop.append({"tool": "Spring Security 6.5.7 BCryptPasswordEncoder(5)", "password": pw, "hash": h})
+    else:
+        spring_argon.append({"tool": "Spring Security 6.5.7 Argon2PasswordEncoder(16,32,1,1024,2)", "password": pw, "hash": h})
 for v in interop:
-    assert bcrypt.checkpw(v["password"].encode(), v["hash"].encode()), v
-    assert php('echo password_verify($argv[1], $argv[2]) ? "1" : "0";', v["password"], v["hash"]) == "1", v
+    v_hash = v["hash"].removeprefix("{bcrypt}")
+    assert bcrypt.checkpw(v["password"].encode(), v_hash.encode()), v
+    assert php('echo password_verify($argv[1], $argv[2]) ? "1" : "0";', v["password"], v_hash) == "1", v
 
 # Known answers. Fixed salts, so the hashes are reproducible by anyone.
 kat = []
@@ -90,8 +105,9 @@ for pw in PASSWORDS[:5]:
     argon.append({"tool": "argon2 CLI -id -t 1 -k 2048 -p 2 -l 16", "password": pw, "hash": out})
     out = php('echo password_hash($argv[1], PASSWORD_ARGON2ID, ["memory_cost" => 1024, "time_cost" => 2, "threads" => 1]);', pw)
     argon.append({"tool": "php password_hash PASSWORD_ARGON2ID", "password": pw, "hash": out})
+argon += spring_argon
 for v in argon:
-    assert php('echo password_verify($argv[1], $argv[2]) ? "1" : "0";', v["password"], v["hash"]) == "1", v
+    assert php('echo password_verify($argv[1], $argv[2]) ? "1" : "0";', v["password"], v["hash"].removeprefix("{argon2}")) == "1", v
 
 def dump(name, rows):
     with open(name, "w", encoding="utf-8") as f:

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Argon2id: PHC output, interop with the argon2 tool and PHP, migration both ways. */
+/**
+ * Argon2id: PHC output, interop with the argon2 tool, PHP and Spring Security's
+ * {@code Argon2PasswordEncoder}, migration both ways.
+ */
 class Argon2idHasherTest {
 
   private static final PasswordHasher SMALL = PasswordHasher.argon2id()
