@@ -40,16 +40,15 @@ public class Argon2idBenchmark {
 
   private static final String PASSWORD = "correct horse battery staple";
 
-  private PasswordHasher bulwark;
-  private Argon2PasswordEncoder spring;
+  private final PasswordHasher bulwark = PasswordHasher.argon2id().memoryKiB(19456).iterations(2)
+      .parallelism(1).build();
+  private final Argon2PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
   private String bulwarkHash;
   private String springHash;
 
   /** Builds the hashers and one stored hash for each. */
   @Setup
   public void setUp() {
-    bulwark = PasswordHasher.argon2id().memoryKiB(19456).iterations(2).parallelism(1).build();
-    spring = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
     bulwarkHash = bulwark.hash(PASSWORD.toCharArray());
     springHash = spring.encode(PASSWORD);
     if (!bulwark.verify(PASSWORD.toCharArray(), bulwarkHash).matches()

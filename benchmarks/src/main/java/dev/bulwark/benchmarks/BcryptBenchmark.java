@@ -40,8 +40,8 @@ public class BcryptBenchmark {
 
   private static final String PASSWORD = "correct horse battery staple";
 
-  private PasswordHasher bulwark;
-  private BCryptPasswordEncoder spring;
+  private final PasswordHasher bulwark = PasswordHasher.bcrypt().cost(10).build();
+  private final BCryptPasswordEncoder spring = new BCryptPasswordEncoder(10);
   private String bulwarkHash;
   private String springHash;
   private String jbcryptHash;
@@ -49,8 +49,6 @@ public class BcryptBenchmark {
   /** Builds the hashers and one stored hash for each. */
   @Setup
   public void setUp() {
-    bulwark = PasswordHasher.bcrypt().cost(10).build();
-    spring = new BCryptPasswordEncoder(10);
     bulwarkHash = bulwark.hash(PASSWORD.toCharArray());
     springHash = spring.encode(PASSWORD);
     jbcryptHash = org.mindrot.jbcrypt.BCrypt.hashpw(PASSWORD,
