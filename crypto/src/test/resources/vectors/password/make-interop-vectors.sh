@@ -7,13 +7,15 @@
 # ~/.m2 (./mvnw -pl benchmarks -am package resolves them): spring-security-crypto 6.5.7,
 # spring-jcl 6.2.19, bcprov-jdk18on 1.83. Set M2 to use another local repository.
 #
-#   bcrypt-interop.json  hashes made by htpasswd -B, mkpasswd -m bcrypt(-a), python3-bcrypt and
-#                        PHP password_hash, for ASCII and non-ASCII (NFC) passwords
+#   bcrypt-interop.json  hashes made by htpasswd -B, mkpasswd -m bcrypt(-a), python3-bcrypt,
+#                        PHP password_hash and Spring Security's BCryptPasswordEncoder ({bcrypt}
+#                        prefix), for ASCII and non-ASCII (NFC) passwords
 #   bcrypt-kat.json      known-answer vectors: fixed salts, each hash computed by python3-bcrypt
 #                        and checked by PHP's password_verify (a second implementation); classic
-#                        OpenBSD/jBCrypt vectors are kept only if both agree with them
-#   argon2id-interop.json  PHC strings made by the argon2 command-line tool (reference C code)
-#                        and by PHP's password_hash(PASSWORD_ARGON2ID) (libargon2/libsodium)
+#                        jBCrypt TestBCrypt vectors are kept only if both agree with them
+#   argon2id-interop.json  PHC strings made by the argon2 command-line tool (reference C code),
+#                        PHP's password_hash(PASSWORD_ARGON2ID) and Spring Security's
+#                        Argon2PasswordEncoder ({argon2} prefix); all checked by PHP
 set -euo pipefail
 cd "$(dirname "$0")"
 M2=${M2:-$HOME/.m2/repository}
@@ -79,7 +81,7 @@ def add_kat(pw, salt, expected, source):
         return
     kat.append({"source": source, "password": pw, "hash": got})
 
-# Classic vectors from jBCrypt's TestBCrypt (also in OpenBSD's and pyca/bcrypt's test suites).
+# Classic vectors from jBCrypt's TestBCrypt, kept only if python3-bcrypt and PHP agree.
 CLASSIC = [
     ("", "$2a$06$DCq7YPn5Rq63x1Lad4cll.", "$2a$06$DCq7YPn5Rq63x1Lad4cll.TV4S6ytwfsfvkgY8jIucDrjc8deX1s."),
     ("", "$2a$08$HqWuK6/Ng6sg9gQzbLrgb.", "$2a$08$HqWuK6/Ng6sg9gQzbLrgb.Tl.ZHfXLhvt/SgVyWhQqgqcZ7ZuUtye"),

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Known-answer vectors (jBCrypt/OpenBSD classics and fixed-salt vectors, each checked by
+ * Known-answer vectors (jBCrypt TestBCrypt classics and fixed-salt vectors, each checked by
  * python3-bcrypt and PHP) and hashes made by htpasswd, mkpasswd, python3-bcrypt, PHP and Spring
  * Security's {@code BCryptPasswordEncoder} (with the {@code {bcrypt}} prefix); see
  * {@code make-interop-vectors.sh}.
