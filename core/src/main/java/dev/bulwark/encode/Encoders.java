@@ -55,7 +55,9 @@ public final class Encoders {
    * Encodes text for a JavaScript string literal, single- or double-quoted, in a
    * {@code <script>} block, an event-handler attribute or a {@code .js} file:
    * {@code var s = "HERE";}. Quotes, backslash, {@code <}, {@code >}, {@code &}, {@code /},
-   * line terminators (including U+2028/U+2029) and control characters are escaped.
+   * line terminators (including U+2028/U+2029) and control characters are escaped. OWASP
+   * Encoder 1.5.0 also escapes space and the letters of {@code script} in this context (as
+   * {@code \x}{@code 73} and so on), so text containing them is always copied.
    *
    * @param text the text to encode
    * @return the encoded text
@@ -65,18 +67,17 @@ public final class Encoders {
   }
 
   /**
-   * Encodes text for the inside of a JSON string that is embedded in HTML, for example in
-   * {@code <script type="application/json">{"name": "HERE"}</script>}. The result is valid
-   * JSON string content (only {@code \}{@code uXXXX}, {@code \"} and {@code \\} escapes) and
-   * contains none of {@code < > & ' "} or line terminators, so it cannot close the script
-   * element or an enclosing attribute. The OWASP encoder has no JSON context (its JavaScript
-   * escapes such as {@code \x3c} are not JSON), so this one is Bulwark's own.
+   * Encodes text for the inside of a JSON string that is embedded in an HTML
+   * {@code <script type="application/json">} block: {@code {"name": "HERE"}}. The result is
+   * valid JSON string content and contains none of {@code < > &} or raw line terminators
+   * (U+2028, U+2029 included), so it cannot close the script element. Inside an HTML attribute,
+   * encode the whole JSON document again with {@link #forHtmlAttribute}.
    *
    * @param text the text to encode
    * @return the encoded text
    */
   public static String forJsonStringInHtml(String text) {
-    return JsonStringEncoder.encode(Objects.requireNonNull(text, "text"));
+    return Encode.forJson(Objects.requireNonNull(text, "text"));
   }
 
   /**
