@@ -133,7 +133,7 @@ public final class HtmlPolicy {
    * @return an unmodifiable map, element to attributes
    */
   public Map<String, Set<String>> allowed() {
-    return attributesByElement;
+    return Map.copyOf(attributesByElement); // already immutable: copyOf returns it as is
   }
 
   /**
