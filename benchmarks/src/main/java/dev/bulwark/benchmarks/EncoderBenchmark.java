@@ -25,8 +25,8 @@ import org.owasp.encoder.Encode;
 @Fork(1)
 public class EncoderBenchmark {
 
-  private final String dirty = "Tom & Jerry <tom@example.com> said \"hi\" & left 'quickly'.";
-  private final String clean = "Tom and Jerry at example dot com said hi and left quickly.";
+  private String dirty = "Tom & Jerry <tom@example.com> said \"hi\" & left 'quickly'.";
+  private String clean = "Tom and Jerry at example dot com said hi and left quickly.";
 
   /** Bulwark facade, text that needs encoding. */
   @Benchmark

@@ -29,9 +29,11 @@ import org.owasp.html.PolicyFactory;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-@BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer at least twice (the second"
-    + " pass proves the output is a fixed point, which the OWASP tag balancer alone does not"
-    + " guarantee) and then its post-sanitize check, so it costs about two raw OWASP passes.")
+@BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer at least twice (the second pass proves"
+    + " the output is a fixed point, which the OWASP tag balancer alone does not guarantee)"
+    + " and then its post-sanitize check, which lexes the output once more: three OWASP lexer"
+    + " passes where the raw sanitizer makes one. Expect roughly three to four times the raw"
+    + " OWASP time; the 5% overhead target of issue 10 is not met by this design.")
 public class SanitizerBenchmark {
 
   private static final String COMMENT = ("<p>Thanks for the <b>write-up</b>! A few notes:</p>"
