@@ -155,6 +155,13 @@ public final class HtmlPolicy {
     if (!imageProtocols.isEmpty()) {
       b.allowImages(imageProtocols.toArray(String[]::new));
     }
+    for (String element : List.of("a", "img")) {
+      for (String attribute : attributesByElement.getOrDefault(element, Set.of())) {
+        if (!b.attributes.get(element).contains(attribute)) {
+          b.allowAttributes(attribute, element);
+        }
+      }
+    }
     return b.maxInputLength(maxInputLength);
   }
 

@@ -15,13 +15,20 @@ import org.owasp.html.HtmlSanitizer;
  *       {@code </name} whose name the policy allows. The OWASP renderer writes text
  *       {@code <} as {@code &lt;}, so any other {@code <} (a comment, a doctype, a processing
  *       instruction, a raw-text element's content with {@code </} and a letter) means the
- *       output is not what the policy promised.</li>
+ *       output is not what the policy promised. The single exception is the empty comment
+ *       {@code <!-- -->} that the OWASP renderer puts between two braces.</li>
  *   <li>By re-parsing with the OWASP lexer: every element and attribute must be allowed by the
  *       policy, no attribute may start with {@code on}, and {@code href}/{@code src} values,
  *       entity-decoded, must carry an allowed scheme.</li>
  * </ol>
  */
 final class OutputCheck {
+
+  /**
+   * The one comment the OWASP renderer writes itself: empty, between two braces
+   * ({@code {<!-- -->{}), so that {@code {{} never reaches a client-side template engine.
+   */
+  private static final String EMPTY_COMMENT = "<!-- -->";
 
   private OutputCheck() {}
 
@@ -33,6 +40,10 @@ final class OutputCheck {
   private static boolean lexicallyClean(String html, Map<String, Set<String>> allowed) {
     int n = html.length();
     for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      if (html.startsWith(EMPTY_COMMENT, i)) {
+        i += EMPTY_COMMENT.length() - 1;
+        continue;
+      }
       int start = i + 1;
       if (start < n && html.charAt(start) == '/') {
         start++;

@@ -10,8 +10,8 @@ final class Urls {
   private Urls() {}
 
   /**
-   * Returns the ASCII-lower-case scheme of {@code url} if it is an absolute URL whose scheme is
-   * in {@code schemes}, else null. Leading and embedded ASCII whitespace or control characters
+   * Tells whether {@code url} is an absolute URL whose scheme, ASCII-lower-cased, is in
+   * {@code schemes}. Leading and embedded ASCII whitespace or control characters
    * (which browsers strip, {@code java\tscript:}) make it fail.
    */
   static boolean hasAllowedScheme(String url, Set<String> schemes) {

@@ -120,6 +120,23 @@ class HtmlPolicyTest {
   }
 
   @Test
+  void sanitize_doubleBrace_keepsOwaspSeparatorCommentAndPassesPostCheck() {
+    // Found by SanitizerFuzzTest: the OWASP renderer writes {<!-- -->{ to break template
+    // expressions, and the post-sanitize check refused that comment (failing closed to "").
+    SanitizeResult r = Sanitizers.BASIC.sanitizeWithReport("{{constructor}}");
+    assertThat(r.postCheckFailed()).isFalse();
+    assertThat(r.html()).isEqualTo("{<!-- -->{constructor}}");
+  }
+
+  @Test
+  void postCheck_commentWithContent_fails() {
+    assertThat(OutputCheck.passes("{<!-- x -->{", Sanitizers.BASIC.allowed(),
+        java.util.Set.of(), java.util.Set.of())).isFalse();
+    assertThat(OutputCheck.passes("{<!-- -->{", Sanitizers.BASIC.allowed(),
+        java.util.Set.of(), java.util.Set.of())).isTrue();
+  }
+
+  @Test
   void sanitize_null_isRejected() {
     assertThatNullPointerException().isThrownBy(() -> Sanitizers.BASIC.sanitize(null));
   }
@@ -233,6 +250,14 @@ class HtmlPolicyTest {
   void toBuilder_preset_rebuildsEqualAllowList() {
     assertThat(Sanitizers.RICH_TEXT.toBuilder().build().allowed())
         .isEqualTo(Sanitizers.RICH_TEXT.allowed());
+  }
+
+  @Test
+  void toBuilder_extraAttributeOnLink_isKept() {
+    HtmlPolicy withTitle = HtmlPolicy.builder().allowLinks("https")
+        .allowAttributes("title", "a").build();
+    assertThat(withTitle.toBuilder().build().allowed()).isEqualTo(withTitle.allowed());
+    assertThat(withTitle.allowed().get("a")).contains("title", "href", "rel");
   }
 
   @Test
