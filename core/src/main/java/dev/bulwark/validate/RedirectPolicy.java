@@ -135,7 +135,12 @@ public final class RedirectPolicy {
     } catch (URISyntaxException e) {
       return fail("must be a well-formed URL");
     }
-    String scheme = Ascii.toLowerCase(Objects.requireNonNull(uri.getScheme(), "scheme"));
+    if (uri.getScheme() == null) {
+      // "?ttps://x" has a colon after a non-scheme character: a relative reference. Found by
+      // SecurityValidatorsFuzzTest (it threw NullPointerException before).
+      return fail("must be an absolute path starting with /");
+    }
+    String scheme = Ascii.toLowerCase(uri.getScheme());
     boolean https = scheme.equals("https");
     if (!https && !(allowHttp && scheme.equals("http"))) {
       return fail("must be a path or an https URL");

@@ -29,7 +29,8 @@ class RedirectPolicyTest {
       "http://app.example.com/", "https://app.example.com:8443/", "evil.com", "account",
       "?next=x", "/%2F/evil.com", "/%2fevil.com", "%2F%2Fevil.com", "/%5Cevil.com",
       "/%09/evil.com", "/%252F/evil.com", "/%26lt%3B", "https://app.example.com%2Eevil.com/",
-      "https://\u0430pp.example.com/", "ftp://app.example.com/", "", "/%0d%0aSet-Cookie:x"})
+      "https://\u0430pp.example.com/", "ftp://app.example.com/", "", "/%0d%0aSet-Cookie:x",
+      "?ttps://app.example.com/x", "1https://app.example.com/", "#https://app.example.com/"})
   void check_unsafeTarget_isRefused(String target) {
     assertThat(POLICY.check(target)).get()
         .satisfies(v -> assertThat(v.code()).isEqualTo("unsafe_redirect"));
