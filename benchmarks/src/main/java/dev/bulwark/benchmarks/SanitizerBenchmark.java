@@ -1,0 +1,88 @@
+package dev.bulwark.benchmarks;
+
+import dev.bulwark.sanitize.Sanitizers;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Sanitizing a 2 KB rich-text comment (formatting, a list, a table, links, an image and a few
+ * attack strings) with Bulwark's {@code RICH_TEXT} preset, the raw OWASP sanitizer configured
+ * with the same elements and attributes, and jsoup's {@code Cleaner} with
+ * {@code Safelist.relaxed()}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer at least twice (the second pass proves"
+    + " the output is a fixed point, which the OWASP tag balancer alone does not guarantee)"
+    + " and then its post-sanitize check, which lexes the output once more: three OWASP lexer"
+    + " passes where the raw sanitizer makes one. Expect roughly three to four times the raw"
+    + " OWASP time; the 5% overhead target of issue 10 is not met by this design.")
+public class SanitizerBenchmark {
+
+  private static final String COMMENT = ("<p>Thanks for the <b>write-up</b>! A few notes:</p>"
+      + "<ul><li>The <code>Encoder</code> section is <em>great</em>.</li>"
+      + "<li>See <a href=\"https://example.com/docs?x=1&amp;y=2\">the docs</a> and "
+      + "<a href=\"javascript:alert(1)\">this</a>.</li></ul>"
+      + "<table><tr><th scope=\"col\">A</th><th>B</th></tr><tr><td colspan=\"2\">c</td></tr>"
+      + "</table><img src=\"https://example.com/a.png\" alt=\"chart\" onerror=\"alert(1)\">"
+      + "<blockquote>quoted <i>text</i> &lt;3</blockquote><pre>x &lt; y</pre>"
+      + "<script>alert(document.cookie)</script><h3 style=\"color:red\">Heading</h3>").repeat(3);
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
+
+  /** The OWASP policy with the same allow-list as {@code Sanitizers.RICH_TEXT}. */
+  private static final PolicyFactory OWASP_SAME_POLICY = new HtmlPolicyBuilder()
+      .allowElements("b", "strong", "i", "em", "u", "s", "strike", "sub", "sup", "small",
+          "mark", "p", "br", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+          "h6", "code", "pre", "blockquote", "hr", "table", "caption", "thead", "tbody",
+          "tfoot", "tr", "th", "td", "a", "img")
+      .allowAttributes("colspan", "rowspan").matching(DIGITS).onElements("th", "td")
+      .allowAttributes("scope").onElements("th")
+      .allowAttributes("start").onElements("ol")
+      .allowAttributes("href").onElements("a")
+      .allowAttributes("src", "alt", "title").onElements("img")
+      .allowAttributes("width", "height").matching(Pattern.compile("[0-9]{1,4}"))
+      .onElements("img")
+      .allowUrlProtocols("https", "mailto")
+      .requireRelsOnLinks("nofollow", "noopener", "noreferrer", "ugc")
+      .toFactory();
+
+  private static final Safelist RELAXED = Safelist.relaxed();
+
+  /** Bulwark's preset: fixed-point passes plus the post-sanitize check. */
+  @Benchmark
+  public String bulwarkRichText() {
+    return Sanitizers.RICH_TEXT.sanitize(COMMENT);
+  }
+
+  /** The raw OWASP sanitizer with the same allow-list, one pass. */
+  @Benchmark
+  @Peer("OWASP Java HTML Sanitizer 20260102.1")
+  public String owaspSamePolicy() {
+    return OWASP_SAME_POLICY.sanitize(COMMENT);
+  }
+
+  /** jsoup's Cleaner with the relaxed safelist. */
+  @Benchmark
+  @Peer("jsoup 1.24.1 Safelist.relaxed()")
+  public String jsoupRelaxed() {
+    return Jsoup.clean(COMMENT, RELAXED);
+  }
+}
