@@ -76,6 +76,21 @@ public final class RateLimitOutcome {
     return !pending.isEmpty();
   }
 
+  /**
+   * Whether a response with this status is charged by {@link RateLimitEngine#complete}.
+   *
+   * @param status the response status
+   * @return true when some count-only-failures rule charges it
+   */
+  public boolean chargesStatus(int status) {
+    for (Pending charge : pending) {
+      if (charge.rule().chargeOnlyStatuses().contains(status)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   List<Pending> pending() {
     return pending;
   }
