@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Bounded.</b> The table holds at most {@code maxKeys} keys (Caffeine's
  * {@code maximumSize}, W-TinyLFU admission: a key seen once, as in a spray of random keys,
- * rarely displaces a key in regular use). Each key expires {@link GcraParams#toleranceNanos()}
- * after its last use, when its state is full again, so forgetting it changes nothing. A key
+ * rarely displaces a key in regular use). A key expires between one and two times
+ * {@link GcraParams#toleranceNanos()} after its last use, always after its state is full again,
+ * so forgetting it changes nothing. A key
  * evicted early by the size bound restarts full: size the table above the number of clients
  * active within one period (see {@code docs/rate-limiting.md}).
  *
@@ -42,22 +43,32 @@ public final class LocalRateLimitStore implements RateLimitStore {
       super(tat);
       this.ttlNanos = ttlNanos;
     }
+
+    long lifetimeNanos() {
+      return ttlNanos > Long.MAX_VALUE / 4 ? ttlNanos : 2 * ttlNanos;
+    }
   }
 
+  /**
+   * A key must outlive its last use by its tolerance (then its state is full). Setting a new
+   * expiry on every read costs a timer-wheel reschedule and a write to a shared node; instead
+   * the lifetime is set to twice the tolerance and renewed only when less than one tolerance
+   * is left, so after any use at least one tolerance always remains.
+   */
   private static final Expiry<String, Cell> UNTIL_FULL = new Expiry<>() {
     @Override
     public long expireAfterCreate(String key, Cell cell, long now) {
-      return cell.ttlNanos;
+      return cell.lifetimeNanos();
     }
 
     @Override
     public long expireAfterUpdate(String key, Cell cell, long now, long current) {
-      return cell.ttlNanos;
+      return cell.lifetimeNanos();
     }
 
     @Override
     public long expireAfterRead(String key, Cell cell, long now, long current) {
-      return cell.ttlNanos;
+      return current < cell.ttlNanos ? cell.lifetimeNanos() : current;
     }
   };
 
@@ -106,7 +117,10 @@ public final class LocalRateLimitStore implements RateLimitStore {
   @Override
   public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
     Gcra.checkCost(cost, params);
-    Cell cell = cells.get(key, k -> new Cell(Gcra.fullAt(nowNanos), params.toleranceNanos()));
+    Cell cell = cells.getIfPresent(key);
+    if (cell == null) {
+      cell = cells.get(key, k -> new Cell(Gcra.fullAt(nowNanos), params.toleranceNanos()));
+    }
     while (true) {
       long tat = cell.get();
       Gcra.Step step = Gcra.evaluate(tat, cost, params, nowNanos);
