@@ -93,7 +93,7 @@ public final class RateLimitRule {
 
   @Override
   public String toString() {
-    return "RateLimitRule[" + limiter.policy().name() + " on " + paths
+    return "RateLimitRule[" + limiter.policy() + " on " + paths
         + (methods.isEmpty() ? "" : " " + new TreeSet<>(methods)) + ", cost " + cost
         + (chargeOnlyStatuses.isEmpty() ? "" : ", charging only " + chargeOnlyStatuses) + "]";
   }

@@ -106,7 +106,8 @@ public final class RateLimitFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    StatusChargingResponse charging = new StatusChargingResponse(response, limits, outcome);
+    StatusChargingResponse charging = new StatusChargingResponse(response,
+        outcome::chargesStatus, status -> limits.complete(outcome, status));
     try {
       chain.doFilter(request, charging);
     } finally {

@@ -1,10 +1,10 @@
 package dev.bulwark.servlet.internal;
 
-import dev.bulwark.ratelimit.RateLimitEngine;
-import dev.bulwark.ratelimit.RateLimitOutcome;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 
 /**
  * Charges a count-only-failures outcome as soon as the application sets a charged status
@@ -15,28 +15,28 @@ import java.io.IOException;
  */
 public final class StatusChargingResponse extends HttpServletResponseWrapper {
 
-  private final RateLimitEngine engine;
-  private final RateLimitOutcome outcome;
-  private boolean charged;
+  private final IntPredicate charged;
+  private final IntConsumer charge;
+  private boolean done;
 
   /**
    * Wraps a response.
    *
    * @param response the response
-   * @param engine the engine that admitted the request
-   * @param outcome its outcome, with pending charges
+   * @param charged whether a status is charged (the outcome's {@code chargesStatus})
+   * @param charge charges a status (the engine's {@code complete} for the outcome)
    */
-  public StatusChargingResponse(HttpServletResponse response, RateLimitEngine engine,
-      RateLimitOutcome outcome) {
+  public StatusChargingResponse(HttpServletResponse response, IntPredicate charged,
+      IntConsumer charge) {
     super(response);
-    this.engine = engine;
-    this.outcome = outcome;
+    this.charged = charged;
+    this.charge = charge;
   }
 
   private void status(int status) {
-    if (!charged && outcome.chargesStatus(status)) {
-      charged = true;
-      engine.complete(outcome, status);
+    if (!done && charged.test(status)) {
+      done = true;
+      charge.accept(status);
     }
   }
 
