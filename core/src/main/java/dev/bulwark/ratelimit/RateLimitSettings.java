@@ -1,0 +1,249 @@
+package dev.bulwark.ratelimit;
+
+import dev.bulwark.http.Ascii;
+import dev.bulwark.http.ClientResolver;
+import dev.bulwark.http.TrustedProxies;
+import dev.bulwark.http.TrustedProxiesSettings;
+import dev.bulwark.time.NanoClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a one-rule {@link RateLimitEngine} from string settings ({@code web.xml} init-params,
+ * properties). Every adapter uses this reader, so names and messages are the same everywhere.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>name</th><th>value</th></tr>
+ *   <tr><td>{@code limit}</td><td>units per period (required)</td></tr>
+ *   <tr><td>{@code period}</td><td>{@code PT1M} or {@code 1m} (required)</td></tr>
+ *   <tr><td>{@code name}</td><td>the policy name in headers (default {@code default})</td></tr>
+ *   <tr><td>{@code burst}</td><td>units at once (default: the limit)</td></tr>
+ *   <tr><td>{@code key}</td><td>{@code address} (default), {@code principal},
+ *       {@code header:NAME}, {@code path}, {@code global}, or several joined by {@code +}</td></tr>
+ *   <tr><td>{@code ipv6-prefix}</td><td>IPv6 grouping for address keys (default 64)</td></tr>
+ *   <tr><td>{@code paths}</td><td>path patterns (default {@code /*})</td></tr>
+ *   <tr><td>{@code exclude-paths}</td><td>exempt path patterns</td></tr>
+ *   <tr><td>{@code methods}</td><td>methods (default: all)</td></tr>
+ *   <tr><td>{@code cost}</td><td>units per request (default 1)</td></tr>
+ *   <tr><td>{@code charge-statuses}</td><td>charge only these statuses, after the response
+ *       (e.g. {@code 401})</td></tr>
+ *   <tr><td>{@code headers}</td><td>{@code ietf} (default), {@code ietf+legacy},
+ *       {@code none}</td></tr>
+ *   <tr><td>{@code fail-open}</td><td>{@code true}: allow when the store fails</td></tr>
+ *   <tr><td>{@code max-keys}</td><td>bound on the key table (default 100000)</td></tr>
+ *   <tr><td>{@code trusted-proxies}</td><td>CIDR blocks of your proxies</td></tr>
+ *   <tr><td>{@code forwarded-headers}</td><td>{@code x-forwarded} (default) or
+ *       {@code forwarded}</td></tr>
+ * </table>
+ *
+ * <p>An unknown name or a malformed value fails with an {@link IllegalArgumentException} naming
+ * the setting and the expected form. Lists are separated by commas or whitespace.
+ */
+public final class RateLimitSettings {
+
+  /** Every setting name understood. */
+  public static final Set<String> NAMES = Set.of("limit", "period", "name", "burst", "key",
+      "ipv6-prefix", "paths", "exclude-paths", "methods", "cost", "charge-statuses", "headers",
+      "fail-open", "max-keys", "trusted-proxies", "forwarded-headers");
+
+  private static final int MAX_NUMBER_DIGITS = 12;
+
+  private final Map<String, String> settings;
+
+  private RateLimitSettings(Map<String, String> settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Reads settings, refusing unknown names.
+   *
+   * @param settings name to value; blank values count as absent
+   * @return the reader
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static RateLimitSettings of(Map<String, String> settings) {
+    for (String name : settings.keySet()) {
+      if (!NAMES.contains(name)) {
+        throw new IllegalArgumentException("unknown rate-limit setting '" + name
+            + "'; known settings are " + new TreeSet<>(NAMES));
+      }
+    }
+    return new RateLimitSettings(Map.copyOf(settings));
+  }
+
+  /**
+   * Builds the engine with a {@link LocalRateLimitStore} of {@code max-keys} keys.
+   *
+   * @param clock the clock for the limiter and the store
+   * @param listener receives every decision
+   * @return the engine
+   * @throws IllegalArgumentException naming the bad setting
+   */
+  public RateLimitEngine engine(NanoClock clock, RateLimitListener listener) {
+    RateLimitPolicy policy = policy();
+    long maxKeys = number("max-keys", LocalRateLimitStore.DEFAULT_MAX_KEYS);
+    RateLimiter limiter = RateLimiter.of(policy, LocalRateLimitStore.create(maxKeys, clock),
+        clock, listener);
+    RateLimitRule.Builder rule = RateLimitRule.builder(limiter)
+        .paths(list("paths").toArray(String[]::new))
+        .methods(list("methods").toArray(String[]::new))
+        .cost(number("cost", 1));
+    for (String status : list("charge-statuses")) {
+      rule.chargeOnlyStatuses((int) parse("charge-statuses", status));
+    }
+    return RateLimitEngine.builder()
+        .rule(rule.build())
+        .exempt(list("exclude-paths").toArray(String[]::new))
+        .resolver(ClientResolver.of(trustedProxies()))
+        .headers(headerMode())
+        .build();
+  }
+
+  /**
+   * Builds the policy.
+   *
+   * @return the validated policy
+   * @throws IllegalArgumentException naming the bad setting
+   */
+  public RateLimitPolicy policy() {
+    String limit = value("limit");
+    String period = value("period");
+    if (limit == null || period == null) {
+      throw new IllegalArgumentException("limit and period are required, e.g. limit=100 and"
+          + " period=1m");
+    }
+    RateLimitPolicy.Builder builder = RateLimitPolicy.builder()
+        .name(valueOr("name", "default"))
+        .limit(parse("limit", limit))
+        .per(Periods.parse(period))
+        .key(key());
+    String burst = value("burst");
+    if (burst != null) {
+      builder.burst(parse("burst", burst));
+    }
+    if (bool("fail-open")) {
+      builder.failOpen();
+    }
+    return builder.build();
+  }
+
+  private RateLimitKey key() {
+    int prefix = (int) number("ipv6-prefix", ClientKeys.DEFAULT_IPV6_PREFIX);
+    if (prefix > 128) {
+      throw new IllegalArgumentException("ipv6-prefix must be 1 to 128, got " + prefix);
+    }
+    RateLimitKey address = ClientKeys.address(prefix);
+    String text = valueOr("key", "address");
+    List<RateLimitKey> parts = new ArrayList<>();
+    for (String part : text.split("\\+", -1)) {
+      String p = part.strip();
+      String lower = Ascii.toLowerCase(p);
+      if (lower.equals("address")) {
+        parts.add(address);
+      } else if (lower.equals("principal")) {
+        parts.add(ClientKeys.principal());
+      } else if (lower.equals("path")) {
+        parts.add(ClientKeys.path());
+      } else if (lower.equals("global")) {
+        parts.add(ClientKeys.global());
+      } else if (lower.startsWith("header:")) {
+        parts.add(ClientKeys.header(p.substring("header:".length()).strip()));
+      } else {
+        throw new IllegalArgumentException("key must be address, principal, header:NAME, path"
+            + " or global, or several joined by + (like address+path)");
+      }
+    }
+    return parts.size() == 1 ? parts.get(0) : ClientKeys.composite(parts.toArray(
+        RateLimitKey[]::new));
+  }
+
+  private HeaderMode headerMode() {
+    String mode = value("headers");
+    if (mode == null) {
+      return HeaderMode.IETF;
+    }
+    return switch (Ascii.toLowerCase(mode)) {
+      case "ietf" -> HeaderMode.IETF;
+      case "ietf+legacy" -> HeaderMode.IETF_AND_LEGACY;
+      case "none" -> HeaderMode.NONE;
+      default -> throw new IllegalArgumentException("headers must be ietf, ietf+legacy or none");
+    };
+  }
+
+  /**
+   * Builds the trusted proxies ({@link TrustedProxies#none()} when none are listed).
+   *
+   * @return the validated proxies
+   * @throws IllegalArgumentException naming the bad setting
+   */
+  public TrustedProxies trustedProxies() {
+    return TrustedProxiesSettings.read(value("trusted-proxies"), value("forwarded-headers"));
+  }
+
+  private long number(String name, long fallback) {
+    String value = value(name);
+    return value == null ? fallback : parse(name, value);
+  }
+
+  private static long parse(String name, String value) {
+    if (value.isEmpty() || value.length() > MAX_NUMBER_DIGITS
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '"
+          + printable(value) + "'");
+    }
+    long parsed = Long.parseLong(value);
+    if (parsed < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + parsed);
+    }
+    return parsed;
+  }
+
+  private boolean bool(String name) {
+    String value = value(name);
+    if (value == null) {
+      return false;
+    }
+    return switch (Ascii.toLowerCase(value)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false");
+    };
+  }
+
+  private String valueOr(String name, String fallback) {
+    String value = value(name);
+    return value == null ? fallback : value;
+  }
+
+  private @Nullable String value(String name) {
+    String value = settings.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private List<String> list(String name) {
+    String value = value(name);
+    List<String> items = new ArrayList<>();
+    if (value != null) {
+      for (String item : value.split("[,\\s]+")) {
+        if (!item.isEmpty()) {
+          items.add(item);
+        }
+      }
+    }
+    return items;
+  }
+
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < value.length() && i < 32; i++) {
+      char c = value.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.bulwark.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.ratelimit.spi.GcraParams;
+import dev.bulwark.ratelimit.spi.RateLimitStore;
+import dev.bulwark.testkit.FakeClock;
+import dev.bulwark.testkit.ratelimit.RateLimitStoreContract;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The store contract, plus what only the local store promises: its bound and its expiry. */
+class LocalRateLimitStoreTest extends RateLimitStoreContract {
+
+  private static final int CAP = 10_000;
+
+  @Override
+  protected RateLimitStore newStore(FakeClock clock) {
+    return LocalRateLimitStore.create(CAP, clock);
+  }
+
+  private LocalRateLimitStore local() {
+    return (LocalRateLimitStore) store;
+  }
+
+  @Test
+  void keySpray_millionDistinctKeys_tableStaysAtTheCapAndALegitimateKeyKeepsItsState() {
+    GcraParams legit = new GcraParams(Duration.ofSeconds(1).toNanos(), 10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(store.acquire("legit", 1, legit, clock.nanoTime()).allowed()).isTrue();
+    }
+    GcraParams spray = new GcraParams(Duration.ofSeconds(1).toNanos(), 1);
+    long maxSeen = 0;
+    for (int i = 0; i < 1_000_000; i++) {
+      store.acquire("spray-" + i, 1, spray, clock.nanoTime());
+      if (i % 1_000 == 0) {
+        // The legitimate client keeps calling: refused while it is over its limit...
+        assertThat(store.acquire("legit", 1, legit, clock.nanoTime()).allowed())
+            .as("legit key at spray %d", i).isFalse();
+      }
+      if (i % 100_000 == 0) {
+        maxSeen = Math.max(maxSeen, local().size());
+      }
+    }
+    maxSeen = Math.max(maxSeen, local().size());
+    assertThat(maxSeen).isLessThanOrEqualTo(CAP);
+    // ...and allowed again exactly when its own state says so.
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(store.acquire("legit", 1, legit, clock.nanoTime()).allowed()).isTrue();
+    assertThat(store.acquire("legit", 1, legit, clock.nanoTime()).allowed()).isFalse();
+  }
+
+  @Test
+  void expiry_keyFullForATolerance_isForgottenWithinTwoTolerances() {
+    GcraParams params = new GcraParams(Duration.ofSeconds(1).toNanos(), 3);
+    for (int i = 0; i < 100; i++) {
+      store.acquire("k" + i, 1, params, clock.nanoTime());
+    }
+    assertThat(local().size()).isEqualTo(100);
+    clock.advance(Duration.ofSeconds(6).plusNanos(1));
+    assertThat(local().size()).isZero();
+  }
+
+  @Test
+  void expiry_keyNotYetFull_isKept() {
+    GcraParams params = new GcraParams(Duration.ofSeconds(1).toNanos(), 3);
+    store.acquire("k", 3, params, clock.nanoTime());
+    clock.advance(Duration.ofMillis(2_999));
+    assertThat(local().size()).isEqualTo(1);
+    assertThat(store.acquire("k", 3, params, clock.nanoTime()).allowed())
+        .as("one nanosecond short of full").isFalse();
+  }
+
+  @Test
+  void create_zeroMaxKeys_isRefusedNamingTheSetting() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalRateLimitStore.create(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-keys");
+  }
+}
