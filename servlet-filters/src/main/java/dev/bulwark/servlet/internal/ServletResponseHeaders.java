@@ -27,6 +27,11 @@ public final class ServletResponseHeaders implements HttpResponseHeaders {
   }
 
   @Override
+  public boolean contains(String name) {
+    return response.containsHeader(name);
+  }
+
+  @Override
   public void set(String name, String value) {
     response.setHeader(name, value);
   }
