@@ -211,6 +211,7 @@ public final class ContentSecurityPolicy {
      */
     public Builder scriptNonce() {
       nonceDirectives.add("script-src");
+      directives.computeIfAbsent("script-src", n -> new ArrayList<>());
       return this;
     }
 
@@ -221,6 +222,7 @@ public final class ContentSecurityPolicy {
      */
     public Builder styleNonce() {
       nonceDirectives.add("style-src");
+      directives.computeIfAbsent("style-src", n -> new ArrayList<>());
       return this;
     }
 

@@ -33,9 +33,6 @@ final class CspDirectives {
     if (SOURCE_LISTS.contains(name)) {
       return sourceList(name, sources, nonce, unsafeInlineFallback);
     }
-    if (nonce) {
-      throw invalid(name, "cannot carry a nonce");
-    }
     switch (name) {
       case "upgrade-insecure-requests" -> {
         if (!sources.isEmpty()) {

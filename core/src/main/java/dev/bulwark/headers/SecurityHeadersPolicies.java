@@ -60,7 +60,7 @@ public final class SecurityHeadersPolicies {
    *     style-src 'self'; img-src 'self' data:; font-src 'self'; upgrade-insecure-requests}
    */
   public static ContentSecurityPolicy strictCsp() {
-    return base().directive("script-src", "'self'").build();
+    return base(false).build();
   }
 
   /**
@@ -71,16 +71,22 @@ public final class SecurityHeadersPolicies {
    * @return the policy
    */
   public static ContentSecurityPolicy nonceCsp() {
-    return base().scriptNonce().build();
+    return base(true).build();
   }
 
-  private static ContentSecurityPolicy.Builder base() {
-    return ContentSecurityPolicy.builder()
+  private static ContentSecurityPolicy.Builder base(boolean nonce) {
+    ContentSecurityPolicy.Builder builder = ContentSecurityPolicy.builder()
         .directive("default-src", "'self'")
         .directive("base-uri", "'self'")
         .none("object-src")
         .directive("frame-ancestors", "'self'")
-        .directive("form-action", "'self'")
+        .directive("form-action", "'self'");
+    if (nonce) {
+      builder.scriptNonce();
+    } else {
+      builder.directive("script-src", "'self'");
+    }
+    return builder
         .none("script-src-attr")
         .directive("style-src", "'self'")
         .directive("img-src", "'self'", "data:")
