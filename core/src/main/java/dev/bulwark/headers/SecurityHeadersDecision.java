@@ -56,7 +56,7 @@ public final class SecurityHeadersDecision {
    *
    * @param headers the response's headers
    */
-  public void writeTo(HttpResponseHeaders headers) {
+  public void applyTo(HttpResponseHeaders headers) {
     Objects.requireNonNull(headers, "headers");
     String[] names = rendered.names;
     String[] values = rendered.values;
@@ -77,8 +77,8 @@ public final class SecurityHeadersDecision {
    * @param name a header name
    * @return true for a header the policy removes, such as {@code X-Powered-By}
    */
-  public boolean removes(String name) {
-    return policy.removes(name);
+  public boolean suppresses(String name) {
+    return policy.suppresses(name);
   }
 
   @Override

@@ -53,13 +53,9 @@ public final class SecurityHeadersEngine {
         Objects.requireNonNull(random, "random"));
   }
 
-  /**
-   * The policy this engine applies.
-   *
-   * @return the policy
-   */
-  public SecurityHeadersPolicy policy() {
-    return policy;
+  @Override
+  public String toString() {
+    return "SecurityHeadersEngine[" + policy + "]";
   }
 
   /**

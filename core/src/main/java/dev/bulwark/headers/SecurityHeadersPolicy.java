@@ -117,7 +117,7 @@ public final class SecurityHeadersPolicy {
    * @param name a header name, case-insensitive
    * @return true when the adapter must drop it
    */
-  public boolean removes(String name) {
+  public boolean suppresses(String name) {
     return !removed.isEmpty() && removed.contains(Ascii.toLowerCase(name));
   }
 

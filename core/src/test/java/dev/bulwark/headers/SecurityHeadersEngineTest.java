@@ -24,7 +24,7 @@ class SecurityHeadersEngineTest {
     MapHeaders headers = new MapHeaders();
 
     SecurityHeadersDecision decision = engine.decide("/");
-    decision.writeTo(headers);
+    decision.applyTo(headers);
 
     assertThat(decision.nonce()).isNull();
     assertThat(headers.one("Content-Security-Policy")).isEqualTo("default-src 'self';"
@@ -43,7 +43,7 @@ class SecurityHeadersEngineTest {
     assertThat(headers.one("Permissions-Policy")).contains("camera=()", "geolocation=()");
     assertThat(headers.all).doesNotContainKeys("Cross-Origin-Embedder-Policy",
         "Strict-Transport-Security", "Cache-Control", "Clear-Site-Data");
-    assertThat(decision.removes("x-powered-by")).isTrue();
+    assertThat(decision.suppresses("x-powered-by")).isTrue();
   }
 
   @Test
@@ -55,7 +55,7 @@ class SecurityHeadersEngineTest {
     SecurityHeadersDecision first = engine.decide("/");
     SecurityHeadersDecision second = engine.decide("/");
     MapHeaders headers = new MapHeaders();
-    second.writeTo(headers);
+    second.applyTo(headers);
 
     assertThat(first.nonce()).isEqualTo(NONCE_1).hasSize(24);
     assertThat(second.nonce()).isEqualTo(NONCE_2);
@@ -80,7 +80,7 @@ class SecurityHeadersEngineTest {
     headers.set("content-security-policy", "default-src 'none'");
 
     SecurityHeadersEngine.of(SecurityHeadersPolicies.recommended(), new FixedRandom())
-        .decide("/").writeTo(headers);
+        .decide("/").applyTo(headers);
 
     assertThat(headers.get("X-Frame-Options")).containsExactly("DENY");
     assertThat(headers.get("Content-Security-Policy")).containsExactly("default-src 'none'");
@@ -93,7 +93,7 @@ class SecurityHeadersEngineTest {
     SecurityHeadersPolicy policy = SecurityHeadersPolicies.recommended().toBuilder()
         .overwrite("x-frame-options").build();
 
-    SecurityHeadersEngine.of(policy, new FixedRandom()).decide("/").writeTo(headers);
+    SecurityHeadersEngine.of(policy, new FixedRandom()).decide("/").applyTo(headers);
 
     assertThat(headers.get("X-Frame-Options")).containsExactly("SAMEORIGIN");
   }
@@ -103,11 +103,11 @@ class SecurityHeadersEngineTest {
     MapHeaders headers = new MapHeaders();
     SecurityHeadersDecision decision = SecurityHeadersEngine.of(
         SecurityHeadersPolicies.recommendedWithNonce(), new FixedRandom()).decide("/");
-    decision.writeTo(headers);
+    decision.applyTo(headers);
     MapHeaders once = new MapHeaders();
     once.all.putAll(headers.all);
 
-    decision.writeTo(headers);
+    decision.applyTo(headers);
 
     assertThat(headers.all).isEqualTo(once.all);
   }
@@ -170,7 +170,7 @@ class SecurityHeadersEngineTest {
         for (int i = 0; i < 500; i++) {
           SecurityHeadersDecision decision = engine.decide("/");
           MapHeaders headers = new MapHeaders();
-          decision.writeTo(headers);
+          decision.applyTo(headers);
           if (headers.one("Content-Security-Policy").contains(decision.nonce())) {
             nonces.add(decision.nonce());
           }
@@ -188,7 +188,7 @@ class SecurityHeadersEngineTest {
 
   private static MapHeaders written(SecurityHeadersEngine engine, String path) {
     MapHeaders headers = new MapHeaders();
-    engine.decide(path).writeTo(headers);
+    engine.decide(path).applyTo(headers);
     return headers;
   }
 }

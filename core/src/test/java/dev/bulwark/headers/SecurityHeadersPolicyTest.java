@@ -15,7 +15,7 @@ class SecurityHeadersPolicyTest {
 
     assertThat(policy.headers()).doesNotContainKeys(
         "Strict-Transport-Security", "Cross-Origin-Embedder-Policy");
-    assertThat(policy.removes("X-POWERED-BY")).isTrue();
+    assertThat(policy.suppresses("X-POWERED-BY")).isTrue();
     assertThat(policy.contentSecurityPolicy()).isNotNull();
     assertThat(policy.toString()).contains("Referrer-Policy");
   }

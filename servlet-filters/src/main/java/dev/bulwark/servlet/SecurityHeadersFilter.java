@@ -84,7 +84,7 @@ public final class SecurityHeadersFilter implements Filter {
     if (decision.nonce() != null) {
       request.setAttribute(NONCE_ATTRIBUTE, decision.nonce());
     }
-    decision.writeTo(new ServletResponseHeaders(response));
+    decision.applyTo(new ServletResponseHeaders(response));
     HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, decision);
     try {
       chain.doFilter(request, wrapped);
@@ -102,7 +102,7 @@ public final class SecurityHeadersFilter implements Filter {
 
   @Override
   public String toString() {
-    return "SecurityHeadersFilter[" + (engine == null ? "not initialised" : engine.policy())
+    return "SecurityHeadersFilter[" + (engine == null ? "not initialised" : engine)
         + "]";
   }
 }

@@ -32,7 +32,7 @@ public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
   /** Writes the headers again, if the response is not committed yet. */
   public void reapply() {
     if (!isCommitted()) {
-      decision.writeTo(headers);
+      decision.applyTo(headers);
     }
   }
 
@@ -62,14 +62,14 @@ public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setHeader(String name, String value) {
-    if (!decision.removes(name)) {
+    if (!decision.suppresses(name)) {
       super.setHeader(name, value);
     }
   }
 
   @Override
   public void addHeader(String name, String value) {
-    if (!decision.removes(name)) {
+    if (!decision.suppresses(name)) {
       super.addHeader(name, value);
     }
   }
