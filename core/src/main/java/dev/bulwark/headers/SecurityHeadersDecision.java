@@ -62,12 +62,15 @@ public final class SecurityHeadersDecision {
     String[] values = rendered.values;
     boolean[] overwrite = rendered.overwrite;
     int nonceIndex = rendered.nonceIndex;
+    // The names are distinct, so on an empty response no name can be present before its write.
+    boolean empty = headers.isEmpty();
     for (int i = 0; i < names.length; i++) {
-      if (!overwrite[i] && headers.contains(names[i])) {
-        continue;
-      }
       String value = i == nonceIndex && cspValue != null ? cspValue : values[i];
-      headers.set(names[i], value);
+      if (overwrite[i]) {
+        headers.set(names[i], value);
+      } else if (empty || !headers.contains(names[i])) {
+        headers.add(names[i], value);   // absent: add is the cheaper write in containers
+      }
     }
   }
 

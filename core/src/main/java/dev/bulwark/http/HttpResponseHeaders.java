@@ -30,6 +30,16 @@ public interface HttpResponseHeaders {
   }
 
   /**
+   * Whether the response certainly has no header yet, so that a writer may skip its
+   * {@link #contains} checks. The default answers false (unknown), which is always safe.
+   *
+   * @return true only when no header is set
+   */
+  default boolean isEmpty() {
+    return false;
+  }
+
+  /**
    * Replaces every value of a header with {@code value}.
    *
    * @param name the header name

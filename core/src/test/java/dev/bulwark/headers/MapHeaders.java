@@ -17,6 +17,11 @@ final class MapHeaders implements HttpResponseHeaders {
   }
 
   @Override
+  public boolean isEmpty() {
+    return all.isEmpty();
+  }
+
+  @Override
   public void set(String name, String value) {
     all.put(name, new ArrayList<>(List.of(value)));
   }

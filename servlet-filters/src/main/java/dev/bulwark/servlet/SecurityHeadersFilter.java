@@ -88,9 +88,11 @@ public final class SecurityHeadersFilter implements Filter {
     HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, decision);
     try {
       chain.doFilter(request, wrapped);
-    } finally {
-      // An exception on its way to the container's error page: write again what a reset lost.
+    } catch (IOException | ServletException | RuntimeException | Error e) {
+      // On its way to the container's error page: write again anything a reset lost. (A normal
+      // return needs nothing: reset, sendError and sendRedirect already re-applied them.)
       wrapped.reapply();
+      throw e;
     }
   }
 
