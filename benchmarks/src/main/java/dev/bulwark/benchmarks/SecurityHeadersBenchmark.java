@@ -82,12 +82,15 @@ public class SecurityHeadersBenchmark {
   private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
   private final BulkWriteMockResponse response = new BulkWriteMockResponse();
   private final CorsFixtures.CountingChain chain = new CorsFixtures.CountingChain();
-  private final SecurityHeadersFilter bulwark =
-      new SecurityHeadersFilter(SecurityHeadersPolicies.recommended(), new SecureRandom());
-  private final SecurityHeadersFilter bulwarkNonce = new SecurityHeadersFilter(
-      SecurityHeadersPolicies.recommendedWithNonce(), new SecureRandom());
-  private final HeaderWriterFilter spring = new HeaderWriterFilter(springWriters());
-  private final HeaderWriterFilter springEager = new HeaderWriterFilter(springWriters());
+  // Built in setUp(): a constructor that can throw would leave a partly built object.
+  private SecurityHeadersFilter bulwark = new SecurityHeadersFilter();
+  private SecurityHeadersFilter bulwarkNonce = new SecurityHeadersFilter();
+  private HeaderWriterFilter spring = placeholder();
+  private HeaderWriterFilter springEager = placeholder();
+
+  private static HeaderWriterFilter placeholder() {
+    return new HeaderWriterFilter(List.of(new XContentTypeOptionsHeaderWriter()));
+  }
 
   private static List<HeaderWriter> springWriters() {
     SecurityHeadersPolicy policy = SecurityHeadersPolicies.recommended();
@@ -128,6 +131,11 @@ public class SecurityHeadersBenchmark {
     check(version == null || version.equals(SPRING_SECURITY_VERSION),
         "Spring Security on the class path is " + version + ", the @Peer label says "
             + SPRING_SECURITY_VERSION);
+    bulwark = new SecurityHeadersFilter(SecurityHeadersPolicies.recommended(), new SecureRandom());
+    bulwarkNonce = new SecurityHeadersFilter(
+        SecurityHeadersPolicies.recommendedWithNonce(), new SecureRandom());
+    spring = new HeaderWriterFilter(springWriters());
+    springEager = new HeaderWriterFilter(springWriters());
     springEager.setShouldWriteHeadersEagerly(true);
     SecurityHeadersPolicy policy = SecurityHeadersPolicies.recommended();
     String csp = java.util.Objects.requireNonNull(policy.contentSecurityPolicy()).render("");
