@@ -55,6 +55,7 @@ for dir in servlet-filters/target/test-classes core/target/classes; do
 done
 
 start_server() {  # http-port https-port
+  : > "$work/server.log"
   java -cp "$classpath" dev.bulwark.servlet.HeadersCheckServer "$1" "$2" "$work/server.p12" \
     "$password" > "$work/server.log" 2>&1 &
   server_pid=$!
