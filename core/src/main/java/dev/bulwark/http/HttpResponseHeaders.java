@@ -19,6 +19,27 @@ public interface HttpResponseHeaders {
   List<String> get(String name);
 
   /**
+   * Whether a header has at least one value. Adapters override this when their framework
+   * answers without copying the values.
+   *
+   * @param name the header name, matched case-insensitively
+   * @return true when the header is present
+   */
+  default boolean contains(String name) {
+    return !get(name).isEmpty();
+  }
+
+  /**
+   * Whether the response certainly has no header yet, so that a writer may skip its
+   * {@link #contains} checks. The default answers false (unknown), which is always safe.
+   *
+   * @return true only when no header is set
+   */
+  default boolean isEmpty() {
+    return false;
+  }
+
+  /**
    * Replaces every value of a header with {@code value}.
    *
    * @param name the header name

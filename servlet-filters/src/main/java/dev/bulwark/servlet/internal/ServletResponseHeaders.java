@@ -27,6 +27,17 @@ public final class ServletResponseHeaders implements HttpResponseHeaders {
   }
 
   @Override
+  public boolean isEmpty() {
+    Collection<String> names = response.getHeaderNames();
+    return names == null || names.isEmpty();
+  }
+
+  @Override
+  public boolean contains(String name) {
+    return response.containsHeader(name);
+  }
+
+  @Override
   public void set(String name, String value) {
     response.setHeader(name, value);
   }

@@ -1,0 +1,129 @@
+package dev.bulwark.headers;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies a {@link SecurityHeadersPolicy} to requests. Every combination of per-path profiles
+ * ({@code no-store} or not, times each {@code Clear-Site-Data} path or none) is rendered once,
+ * here; a decision only picks the combination for the path and, when the CSP has a nonce slot,
+ * draws a fresh nonce of {@value #NONCE_BYTES} bytes (144 bits) from the injected
+ * {@link SecureRandom}. Thread-safe.
+ */
+public final class SecurityHeadersEngine {
+
+  /** Random bytes per nonce: 144 bits, 24 base64 characters without padding. */
+  public static final int NONCE_BYTES = 18;
+
+  private final SecurityHeadersPolicy policy;
+  private final SecureRandom random;
+  private final PathPattern[] noStore;
+  private final PathPattern[] clearSiteData;
+  private final SecurityHeadersDecision.Rendered[] profiles;
+
+  private SecurityHeadersEngine(SecurityHeadersPolicy policy, SecureRandom random) {
+    this.policy = policy;
+    this.random = random;
+    this.noStore = policy.noStorePaths().toArray(PathPattern[]::new);
+    this.clearSiteData = policy.clearSiteDataPaths().keySet().toArray(PathPattern[]::new);
+    List<String> clearValues = new ArrayList<>(policy.clearSiteDataPaths().values());
+    this.profiles = new SecurityHeadersDecision.Rendered[2 * (clearSiteData.length + 1)];
+    for (int clear = -1; clear < clearSiteData.length; clear++) {
+      for (int store = 0; store < 2; store++) {
+        profiles[index(store == 1, clear)] =
+            render(store == 1, clear < 0 ? null : clearValues.get(clear));
+      }
+    }
+  }
+
+  /**
+   * An engine for a policy.
+   *
+   * @param policy the policy
+   * @param random the source of nonces; one shared {@code new SecureRandom()} in production
+   * @return the engine
+   */
+  public static SecurityHeadersEngine of(SecurityHeadersPolicy policy, SecureRandom random) {
+    return new SecurityHeadersEngine(Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(random, "random"));
+  }
+
+  @Override
+  public String toString() {
+    return "SecurityHeadersEngine[" + policy + "]";
+  }
+
+  /**
+   * Decides the headers of one response.
+   *
+   * @param path the path the application routes on: decoded, normalised, without the context
+   *     path or path parameters (Servlet adapters pass {@code servletPath + pathInfo})
+   * @return the decision, with a fresh nonce when the CSP uses one
+   */
+  public SecurityHeadersDecision decide(String path) {
+    Objects.requireNonNull(path, "path");
+    boolean store = false;
+    for (PathPattern pattern : noStore) {
+      if (pattern.matches(path)) {
+        store = true;
+        break;
+      }
+    }
+    int clear = -1;
+    for (int i = 0; i < clearSiteData.length; i++) {
+      if (clearSiteData[i].matches(path)) {
+        clear = i;
+        break;
+      }
+    }
+    SecurityHeadersDecision.Rendered rendered = profiles[index(store, clear)];
+    ContentSecurityPolicy csp = policy.contentSecurityPolicy();
+    if (csp == null || !csp.usesNonce()) {
+      return new SecurityHeadersDecision(rendered, null, policy);
+    }
+    byte[] bytes = new byte[NONCE_BYTES];
+    random.nextBytes(bytes);
+    return new SecurityHeadersDecision(
+        rendered, Base64.getEncoder().encodeToString(bytes), policy);
+  }
+
+  private static int index(boolean store, int clear) {
+    return (store ? 1 : 0) + 2 * (clear + 1);
+  }
+
+  private SecurityHeadersDecision.Rendered render(boolean store, @Nullable String clearValue) {
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    int cspIndex = -1;
+    ContentSecurityPolicy csp = policy.contentSecurityPolicy();
+    if (csp != null) {
+      cspIndex = names.size();
+      names.add(csp.headerName());
+      values.add(csp.usesNonce() ? "" : csp.render(""));
+    }
+    for (Map.Entry<String, String> header : policy.headers().entrySet()) {
+      names.add(header.getKey());
+      values.add(header.getValue());
+    }
+    if (store) {
+      names.add("Cache-Control");
+      values.add("no-store");
+    }
+    if (clearValue != null) {
+      names.add("Clear-Site-Data");
+      values.add(clearValue);
+    }
+    boolean[] overwrite = new boolean[names.size()];
+    for (int i = 0; i < overwrite.length; i++) {
+      overwrite[i] = policy.overwrites(names.get(i));
+    }
+    return new SecurityHeadersDecision.Rendered(names.toArray(String[]::new),
+        values.toArray(String[]::new), overwrite,
+        csp != null && csp.usesNonce() ? cspIndex : -1);
+  }
+}

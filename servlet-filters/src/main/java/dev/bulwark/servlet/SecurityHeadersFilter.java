@@ -1,0 +1,110 @@
+package dev.bulwark.servlet;
+
+import dev.bulwark.headers.ContentSecurityPolicy;
+import dev.bulwark.headers.SecurityHeadersDecision;
+import dev.bulwark.headers.SecurityHeadersEngine;
+import dev.bulwark.headers.SecurityHeadersPolicies;
+import dev.bulwark.headers.SecurityHeadersPolicy;
+import dev.bulwark.servlet.internal.HeaderKeepingResponse;
+import dev.bulwark.servlet.internal.InitParams;
+import dev.bulwark.servlet.internal.ServletResponseHeaders;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Servlet adapter for {@link SecurityHeadersEngine}: writes the policy's headers before
+ * the application runs, so they reach normal responses, redirects and error pages alike, and
+ * exposes the response's CSP nonce to templates as the request attribute
+ * {@value #NONCE_ATTRIBUTE}.
+ *
+ * <p>Configure it in code ({@code new SecurityHeadersFilter(policy)}); the no-argument
+ * constructor, used by containers, applies {@link SecurityHeadersPolicies#recommended()} and
+ * accepts no init-params. Headers already present are kept unless the policy overwrites them.
+ * Thread-safe once initialised.
+ */
+public final class SecurityHeadersFilter implements Filter {
+
+  /** The request attribute holding the CSP nonce of the response (a base64 string). */
+  public static final String NONCE_ATTRIBUTE = ContentSecurityPolicy.NONCE_ATTRIBUTE;
+
+  private @Nullable SecurityHeadersEngine engine;
+
+  /** For containers: the recommended preset. */
+  public SecurityHeadersFilter() {}
+
+  /**
+   * Configures the filter in code, with a fresh {@link SecureRandom} for nonces.
+   *
+   * @param policy the policy
+   */
+  public SecurityHeadersFilter(SecurityHeadersPolicy policy) {
+    this(policy, new SecureRandom());
+  }
+
+  /**
+   * Configures the filter in code.
+   *
+   * @param policy the policy
+   * @param random the source of nonces
+   */
+  public SecurityHeadersFilter(SecurityHeadersPolicy policy, SecureRandom random) {
+    this.engine = SecurityHeadersEngine.of(policy, random);
+  }
+
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    new InitParams(config, Set.of());
+    if (engine == null) {
+      engine = SecurityHeadersEngine.of(SecurityHeadersPolicies.recommended(), new SecureRandom());
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    SecurityHeadersEngine headers =
+        Objects.requireNonNull(engine, "SecurityHeadersFilter used before init()");
+    if (!(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    SecurityHeadersDecision decision = headers.decide(routedPath(request));
+    if (decision.nonce() != null) {
+      request.setAttribute(NONCE_ATTRIBUTE, decision.nonce());
+    }
+    decision.applyTo(new ServletResponseHeaders(response));
+    HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, decision);
+    try {
+      chain.doFilter(request, wrapped);
+    } catch (IOException | ServletException | RuntimeException | Error e) {
+      // On its way to the container's error page: write again anything a reset lost. (A normal
+      // return needs nothing: reset, sendError and sendRedirect already re-applied them.)
+      wrapped.reapply();
+      throw e;
+    }
+  }
+
+  private static String routedPath(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String pathInfo = request.getPathInfo();
+    return pathInfo == null ? servletPath : servletPath + pathInfo;
+  }
+
+  @Override
+  public String toString() {
+    return "SecurityHeadersFilter[" + (engine == null ? "not initialised" : engine)
+        + "]";
+  }
+}
