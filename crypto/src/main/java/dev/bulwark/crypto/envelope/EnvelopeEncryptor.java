@@ -3,6 +3,9 @@ package dev.bulwark.crypto.envelope;
 import com.google.crypto.tink.Aead;
 import dev.bulwark.crypto.envelope.DataKeyCache.Lease;
 import dev.bulwark.crypto.envelope.DataKeys.DataKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -200,6 +203,45 @@ public final class EnvelopeEncryptor {
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
+  }
+
+  /**
+   * Encrypts a stream of any size in constant memory: a fresh Tink {@code AES256_GCM_HKDF_1MB}
+   * streaming key per call, wrapped by the KEK and bound to {@code associatedData} (format in
+   * {@code docs/formats.md}). Neither stream is closed. The data-key cache is not used.
+   *
+   * @param in the plaintext
+   * @param out receives the streaming envelope
+   * @param associatedData as for {@link #encrypt(byte[], byte[])}
+   * @throws IOException if reading or writing fails
+   * @throws GeneralSecurityException if the KEK or Tink fails
+   */
+  public void encrypt(InputStream in, OutputStream out, byte[] associatedData)
+      throws IOException, GeneralSecurityException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(associatedData, "associatedData");
+    StreamEnvelope.encrypt(kek, StreamEnvelope.header(kekId), in, out, associatedData);
+  }
+
+  /**
+   * Decrypts a stream made by {@link #encrypt(InputStream, OutputStream, byte[])}. Each 1 MB
+   * segment is authenticated before its plaintext is written, but truncation is only detected at
+   * the end: if this throws, discard everything written to {@code out}. Neither stream is closed.
+   *
+   * @param in the streaming envelope
+   * @param out receives the plaintext
+   * @param associatedData the associated data given to {@code encrypt}
+   * @throws IOException if reading {@code in} or writing {@code out} fails
+   * @throws GeneralSecurityException if the envelope is malformed, tampered with, truncated,
+   *     bound to other associated data or wrapped by another KEK; the message is always the same
+   */
+  public void decrypt(InputStream in, OutputStream out, byte[] associatedData)
+      throws IOException, GeneralSecurityException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(associatedData, "associatedData");
+    StreamEnvelope.decrypt(kek, StreamEnvelope.header(kekId), in, out, associatedData);
   }
 
   /** Empties the data-key cache, if there is one (for example after rotating the KEK). */

@@ -1,10 +1,11 @@
 package dev.bulwark.crypto.envelope;
 
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.security.GeneralSecurityException;
 
 /**
- * Registers Tink's AEAD key managers once, so that {@code KeysetHandle.generateNew} can create
+ * Registers Tink's AEAD and streaming AEAD key managers once, so that {@code KeysetHandle.generateNew} can create
  * keys; primitives are then obtained through {@code ConfigurationV0}.
  */
 final class TinkRegistration {
@@ -19,6 +20,7 @@ final class TinkRegistration {
       synchronized (TinkRegistration.class) {
         if (!registered) {
           AeadConfig.register();
+          StreamingAeadConfig.register();
           registered = true;
         }
       }

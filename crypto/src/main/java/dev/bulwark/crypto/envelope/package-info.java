@@ -13,6 +13,9 @@
  * byte[] back = envelope.decrypt(ciphertext, tenantId);    // GeneralSecurityException if tampered
  * }</pre>
  *
+ * <p>Large data goes through {@code encrypt(InputStream, OutputStream, byte[])}, on Tink's
+ * {@code StreamingAead}, in constant memory.
+ *
  * <p>Guarantees: the wrapped data key and the payload are both bound to the associated data; the
  * wire format (see {@code docs/formats.md}) is versioned and every length read is capped; every
  * failure to decrypt is a {@link java.security.GeneralSecurityException} whose message says
