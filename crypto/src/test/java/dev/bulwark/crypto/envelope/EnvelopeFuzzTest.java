@@ -7,8 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.security.GeneralSecurityException;
 
 /**
- * Fuzzes the envelope parser and decryption. Contract: for any input, {@code decrypt} and
- * {@code rewrap} return or throw {@link GeneralSecurityException} with the fixed message, never
+ * Fuzzes the envelope parsers and decryption. Contract: for any input, {@code decrypt} (one-shot
+ * and streaming) and {@code rewrap} return or throw {@link GeneralSecurityException} with the fixed message, never
  * another exception. Seeds are replayed from
  * {@code src/test/resources/dev/bulwark/crypto/envelope/EnvelopeFuzzTestInputs}; run with
  * {@code JAZZER_FUZZ=1} to search for new inputs.
@@ -57,6 +57,18 @@ class EnvelopeFuzzTest {
     }
     try {
       ENVELOPE.rewrap(input, AD);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+  }
+
+  @FuzzTest
+  void streamDecrypt_anyInput_returnsOrThrowsDocumentedException(FuzzedDataProvider data)
+      throws java.io.IOException {
+    byte[] input = data.consumeRemainingAsBytes();
+    try {
+      ENVELOPE.decrypt(new java.io.ByteArrayInputStream(input),
+          new java.io.ByteArrayOutputStream(), AD);
     } catch (GeneralSecurityException e) {
       assertThat(e).hasMessage(EnvelopeFormat.INVALID);
     }
