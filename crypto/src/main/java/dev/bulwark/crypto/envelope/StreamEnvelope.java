@@ -1,0 +1,175 @@
+package dev.bulwark.crypto.envelope;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.ConfigurationV0;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+
+/**
+ * The streaming envelope: the same layout as {@link EnvelopeFormat} with version byte
+ * {@code 0x11}, a wrapped Tink {@code AES256_GCM_HKDF_1MB} streaming keyset (1 MB segments,
+ * constant memory), and Tink's streaming ciphertext as the payload. Labels {@code 0x03} (wrapped
+ * key) and {@code 0x04} (stream) separate the associated data from the one-shot format's.
+ */
+final class StreamEnvelope {
+
+  static final byte VERSION = 0x11;
+  static final byte LABEL_WRAPPED_KEY = 3;
+  static final byte LABEL_STREAM = 4;
+  private static final int BUFFER = 64 * 1024;
+
+  private StreamEnvelope() {
+  }
+
+  static byte[] header(String kekId) {
+    byte[] header = EnvelopeFormat.header(kekId);
+    header[0] = VERSION;
+    return header;
+  }
+
+  static void encrypt(Aead kek, byte[] header, InputStream in, OutputStream out,
+      byte[] associatedData) throws IOException, GeneralSecurityException {
+    TinkRegistration.ensure();
+    KeysetHandle handle =
+        KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+    byte[] serialized = TinkProtoKeysetFormat.serializeKeyset(handle,
+        InsecureSecretKeyAccess.get());
+    byte[] wrapped;
+    try {
+      wrapped = kek.encrypt(serialized,
+          EnvelopeFormat.associatedData(header, LABEL_WRAPPED_KEY, associatedData));
+    } finally {
+      Arrays.fill(serialized, (byte) 0);
+    }
+    if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
+      throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
+          + "unsupported length");
+    }
+    StreamingAead streaming = handle.getPrimitive(ConfigurationV0.get(), StreamingAead.class);
+    out.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
+    OutputStream encrypting = streaming.newEncryptingStream(new NonClosing(out),
+        EnvelopeFormat.associatedData(header, LABEL_STREAM, associatedData));
+    try (encrypting) {
+      in.transferTo(encrypting);
+    }
+    out.flush();
+  }
+
+  static void decrypt(Aead kek, byte[] header, InputStream in, OutputStream out,
+      byte[] associatedData) throws IOException, GeneralSecurityException {
+    TinkRegistration.ensure();
+    byte[] seen = in.readNBytes(header.length + 4);
+    if (seen.length != header.length + 4
+        || !Arrays.equals(Arrays.copyOf(seen, header.length), header)) {
+      throw invalid();
+    }
+    int at = header.length;
+    long length = ((seen[at] & 0xffL) << 24) | ((seen[at + 1] & 0xffL) << 16)
+        | ((seen[at + 2] & 0xffL) << 8) | (seen[at + 3] & 0xffL);
+    if (length == 0 || length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
+      throw invalid();
+    }
+    byte[] wrapped = in.readNBytes((int) length);
+    if (wrapped.length != length) {
+      throw invalid();
+    }
+    StreamingAead streaming;
+    byte[] serialized = null;
+    try {
+      serialized = kek.decrypt(wrapped,
+          EnvelopeFormat.associatedData(header, LABEL_WRAPPED_KEY, associatedData));
+      KeysetHandle handle = TinkProtoKeysetFormat.parseKeyset(serialized,
+          InsecureSecretKeyAccess.get());
+      if (handle.size() != 1 || !handle.getPrimary().getKey().getParameters()
+          .equals(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)) {
+        throw invalid();
+      }
+      streaming = handle.getPrimitive(ConfigurationV0.get(), StreamingAead.class);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw invalid();
+    } finally {
+      if (serialized != null) {
+        Arrays.fill(serialized, (byte) 0);
+      }
+    }
+    Tracking source = new Tracking(in);
+    byte[] buffer = new byte[BUFFER];
+    try (InputStream decrypting = streaming.newDecryptingStream(source,
+        EnvelopeFormat.associatedData(header, LABEL_STREAM, associatedData))) {
+      int n;
+      while ((n = decrypting.read(buffer)) != -1) {
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      if (source.failed) {
+        throw e; // the caller's stream failed: an I/O error, not a forgery
+      }
+      throw invalid(); // Tink found a tampered, truncated or extended stream
+    }
+    out.flush();
+  }
+
+  private static GeneralSecurityException invalid() {
+    return new GeneralSecurityException(EnvelopeFormat.INVALID);
+  }
+
+  /** Remembers whether the underlying stream itself threw, to tell I/O errors from forgeries. */
+  private static final class Tracking extends FilterInputStream {
+    boolean failed;
+
+    Tracking(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      // The caller owns the input stream.
+    }
+  }
+
+  /** Lets Tink's encrypting stream finish the ciphertext without closing the caller's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.bulwark.crypto.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.security.GeneralSecurityException;
+
+/**
+ * Fuzzes the envelope parsers and decryption. Contract: for any input, {@code decrypt} (one-shot
+ * and streaming) and {@code rewrap} return or throw {@link GeneralSecurityException} with the fixed message, never
+ * another exception. Seeds are replayed from
+ * {@code src/test/resources/dev/bulwark/crypto/envelope/EnvelopeFuzzTestInputs}; run with
+ * {@code JAZZER_FUZZ=1} to search for new inputs.
+ */
+class EnvelopeFuzzTest {
+
+  private static final byte[] AD = {1, 2, 3};
+  private static final EnvelopeEncryptor ENVELOPE = build();
+  private static final byte[] VALID = encryptValid();
+
+  private static EnvelopeEncryptor build() {
+    try {
+      return EnvelopeEncryptor.builder().keyEncryptionKey(new CountingAead(1)).build();
+    } catch (java.io.IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] encryptValid() {
+    try {
+      return ENVELOPE.encrypt(new byte[] {42}, AD);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @FuzzTest
+  void decrypt_anyInput_returnsOrThrowsGeneralSecurityException(FuzzedDataProvider data) {
+    byte[] input;
+    if (data.consumeBoolean()) {
+      // Start from a valid envelope and overwrite a few bytes, to reach the KEK and payload.
+      input = VALID.clone();
+      int edits = data.consumeInt(0, 4);
+      for (int i = 0; i < edits; i++) {
+        input[data.consumeInt(0, input.length - 1)] = data.consumeByte();
+      }
+      input = java.util.Arrays.copyOf(input, data.consumeInt(0, input.length + 2));
+    } else {
+      input = data.consumeRemainingAsBytes();
+    }
+    try {
+      byte[] plaintext = ENVELOPE.decrypt(input, AD);
+      assertThat(plaintext).containsExactly(42);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+    try {
+      ENVELOPE.rewrap(input, AD);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+  }
+
+  @FuzzTest
+  void streamDecrypt_anyInput_returnsOrThrowsDocumentedException(FuzzedDataProvider data)
+      throws java.io.IOException {
+    byte[] input = data.consumeRemainingAsBytes();
+    try {
+      ENVELOPE.decrypt(new java.io.ByteArrayInputStream(input),
+          new java.io.ByteArrayOutputStream(), AD);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.bulwark.crypto.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StreamEnvelopeTest {
+
+  private static final byte[] AD = {1, 2, 3};
+  private final EnvelopeEncryptor envelope = build(new CountingAead(1));
+
+  private static EnvelopeEncryptor build(CountingAead kek) {
+    try {
+      return EnvelopeEncryptor.builder().keyEncryptionKey(kek).build();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] encrypt(byte[] plaintext) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    envelope.encrypt(new ByteArrayInputStream(plaintext), out, AD);
+    return out.toByteArray();
+  }
+
+  private byte[] decrypt(EnvelopeEncryptor with, byte[] ciphertext, byte[] ad) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    with.decrypt(new ByteArrayInputStream(ciphertext), out, ad);
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 4096, (1 << 20) + 17, 3 * (1 << 20)})
+  void stream_anySize_roundTrips(int size) throws Exception {
+    byte[] plaintext = new byte[size];
+    for (int i = 0; i < size; i++) {
+      plaintext[i] = (byte) (i * 7);
+    }
+    byte[] ciphertext = encrypt(plaintext);
+    assertThat(ciphertext[0]).isEqualTo(StreamEnvelope.VERSION);
+    assertThat(decrypt(envelope, ciphertext, AD)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void streamDecrypt_wrongAssociatedDataOrKek_throwsCleanException() throws Exception {
+    byte[] ciphertext = encrypt(new byte[] {9});
+    assertInvalid(() -> decrypt(envelope, ciphertext, new byte[] {9}));
+    assertInvalid(() -> decrypt(build(new CountingAead(2)), ciphertext, AD));
+  }
+
+  @Test
+  void streamDecrypt_everyByteTampered_throwsCleanException() throws Exception {
+    byte[] ciphertext = encrypt(new byte[] {9, 8});
+    for (int i = 0; i < ciphertext.length; i++) {
+      byte[] tampered = ciphertext.clone();
+      tampered[i] ^= 1;
+      assertInvalid(() -> decrypt(envelope, tampered, AD));
+    }
+  }
+
+  @Test
+  void streamDecrypt_everyTruncation_throwsCleanException() throws Exception {
+    byte[] ciphertext = encrypt(new byte[] {9, 8});
+    for (int length = 0; length < ciphertext.length; length++) {
+      byte[] truncated = Arrays.copyOf(ciphertext, length);
+      assertInvalid(() -> decrypt(envelope, truncated, AD));
+    }
+  }
+
+  @Test
+  void streamDecrypt_oneShotEnvelope_isRejected() throws Exception {
+    byte[] oneShot = envelope.encrypt(new byte[] {9}, AD);
+    assertInvalid(() -> decrypt(envelope, oneShot, AD));
+    byte[] streamed = encrypt(new byte[] {9});
+    assertInvalid(() -> envelope.decrypt(streamed, AD));
+  }
+
+  @Test
+  void streamDecrypt_sourceFails_propagatesTheIoException() throws Exception {
+    byte[] ciphertext = encrypt(new byte[100]);
+    int headerLength = ciphertext.length - 100;
+    InputStream failing = new InputStream() {
+      private int read;
+
+      @Override
+      public int read() throws IOException {
+        if (read >= headerLength - 10) {
+          throw new IOException("disk gone");
+        }
+        return ciphertext[read++] & 0xff;
+      }
+    };
+    assertThatThrownBy(() -> envelope.decrypt(failing, new ByteArrayOutputStream(), AD))
+        .isInstanceOf(IOException.class);
+  }
+
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  private static void assertInvalid(Call call) {
+    assertThatThrownBy(call::run).isExactlyInstanceOf(GeneralSecurityException.class)
+        .hasMessage(EnvelopeFormat.INVALID).hasNoCause();
+  }
+}
