@@ -193,7 +193,13 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
         throw new RateLimitStoreException("Redis unreachable: " + e.getClass().getSimpleName(),
             e);
       }
-      sha = current.sync().scriptLoad(GcraScript.SOURCE);
+      try {
+        sha = current.sync().scriptLoad(GcraScript.SOURCE);
+      } catch (RuntimeException e) {
+        current.close();
+        throw new RateLimitStoreException("Redis refused the rate-limit script: "
+            + e.getClass().getSimpleName(), e);
+      }
       connection = current;
       return current;
     }

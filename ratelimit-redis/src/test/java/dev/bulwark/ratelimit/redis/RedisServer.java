@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A redis-server process on a loopback port, stopped by its PID. */
@@ -33,12 +35,14 @@ final class RedisServer implements AutoCloseable {
     return start(freePort());
   }
 
-  static RedisServer start(int port) {
+  static RedisServer start(int port, String... extraArgs) {
     try {
       File log = Files.createTempFile("redis-test", ".log").toFile();
       log.deleteOnExit();
-      Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-          "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+      List<String> command = new ArrayList<>(List.of("redis-server", "--port",
+          Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+      command.addAll(List.of(extraArgs));
+      Process process = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(log).start();
       RedisServer server = new RedisServer(port, process);
       server.awaitListening();
