@@ -112,6 +112,31 @@ public final class RateLimitEngine {
     }
   }
 
+  /**
+   * Closes every rule's store that is {@link AutoCloseable} (a Redis store's connection and
+   * threads), once each. For the owner of the stores, at shutdown; the engine must not be used
+   * afterwards.
+   *
+   * @return the failures, empty when every store closed
+   */
+  public List<Exception> closeStores() {
+    List<Object> closed = new ArrayList<>();
+    List<Exception> failures = new ArrayList<>(0);
+    for (RateLimitRule rule : rules) {
+      Object store = rule.limiter().store();
+      if (store instanceof AutoCloseable closeable
+          && closed.stream().noneMatch(c -> c == store)) {
+        closed.add(store);
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          failures.add(e);
+        }
+      }
+    }
+    return failures;
+  }
+
   @Override
   public String toString() {
     return "RateLimitEngine[rules=" + rules + ", exempt=" + exempt + ", headers=" + headerMode

@@ -4,10 +4,16 @@ import dev.bulwark.http.Ascii;
 import dev.bulwark.http.ClientResolver;
 import dev.bulwark.http.TrustedProxies;
 import dev.bulwark.http.TrustedProxiesSettings;
+import dev.bulwark.ratelimit.spi.RateLimitStore;
+import dev.bulwark.ratelimit.spi.RateLimitStoreProvider;
 import dev.bulwark.time.NanoClock;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +42,13 @@ import org.jspecify.annotations.Nullable;
  *       {@code none}</td></tr>
  *   <tr><td>{@code fail-open}</td><td>{@code true}: allow when the store fails</td></tr>
  *   <tr><td>{@code max-keys}</td><td>bound on the key table (default 100000)</td></tr>
+ *   <tr><td>{@code store}</td><td>{@code local} (default) or a store URI such as
+ *       {@code redis://host:6379} or {@code rediss://host:6380}, opened by the
+ *       {@link RateLimitStoreProvider} for its scheme (add {@code bulwark-ratelimit-redis})</td>
+ *       </tr>
+ *   <tr><td>{@code store-timeout}, {@code store-key-prefix}, {@code store-password-secret},
+ *       {@code store-fallback}</td><td>passed to the provider without the {@code store-}
+ *       prefix</td></tr>
  *   <tr><td>{@code trusted-proxies}</td><td>CIDR blocks of your proxies</td></tr>
  *   <tr><td>{@code forwarded-headers}</td><td>{@code x-forwarded} (default) or
  *       {@code forwarded}</td></tr>
@@ -49,7 +62,8 @@ public final class RateLimitSettings {
   /** Every setting name understood. */
   public static final Set<String> NAMES = Set.of("limit", "period", "name", "burst", "key",
       "ipv6-prefix", "paths", "exclude-paths", "methods", "cost", "charge-statuses", "headers",
-      "fail-open", "max-keys", "trusted-proxies", "forwarded-headers");
+      "fail-open", "max-keys", "trusted-proxies", "forwarded-headers", "store", "store-timeout",
+      "store-key-prefix", "store-password-secret", "store-fallback");
 
   private static final int MAX_NUMBER_DIGITS = 12;
 
@@ -77,18 +91,18 @@ public final class RateLimitSettings {
   }
 
   /**
-   * Builds the engine with a {@link LocalRateLimitStore} of {@code max-keys} keys.
+   * Builds the engine with a {@link LocalRateLimitStore} of {@code max-keys} keys, or the store
+   * that {@code store} names.
    *
    * @param clock the clock for the limiter and the store
    * @param listener receives every decision
    * @return the engine
-   * @throws IllegalArgumentException naming the bad setting
+   * @throws IllegalArgumentException naming the bad setting, or when no provider on the class
+   *     path opens the store's scheme
    */
   public RateLimitEngine engine(NanoClock clock, RateLimitListener listener) {
     RateLimitPolicy policy = policy();
-    long maxKeys = number("max-keys", LocalRateLimitStore.DEFAULT_MAX_KEYS);
-    RateLimiter limiter = RateLimiter.of(policy, LocalRateLimitStore.create(maxKeys, clock),
-        clock, listener);
+    RateLimiter limiter = RateLimiter.of(policy, store(clock), clock, listener);
     RateLimitRule.Builder rule = RateLimitRule.builder(limiter)
         .paths(list("paths").toArray(String[]::new))
         .methods(list("methods").toArray(String[]::new))
@@ -130,6 +144,38 @@ public final class RateLimitSettings {
       builder.failOpen();
     }
     return builder.build();
+  }
+
+  private RateLimitStore store(NanoClock clock) {
+    long maxKeys = number("max-keys", LocalRateLimitStore.DEFAULT_MAX_KEYS);
+    String location = value("store");
+    if (location == null || Ascii.toLowerCase(location).equals("local")) {
+      return LocalRateLimitStore.create(maxKeys, clock);
+    }
+    URI uri;
+    try {
+      uri = new URI(location);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("store must be 'local' or a URI such as"
+          + " redis://host:6379", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : Ascii.toLowerCase(uri.getScheme());
+    Map<String, String> options = new HashMap<>();
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      if (e.getKey().startsWith("store-") && !e.getValue().isBlank()) {
+        options.put(e.getKey().substring("store-".length()), e.getValue().strip());
+      }
+    }
+    options.put("max-keys", Long.toString(maxKeys));
+    for (RateLimitStoreProvider provider : ServiceLoader.load(RateLimitStoreProvider.class,
+        RateLimitSettings.class.getClassLoader())) {
+      if (provider.schemes().contains(scheme)) {
+        return provider.open(uri, Map.copyOf(options), clock);
+      }
+    }
+    throw new IllegalArgumentException("no rate-limit store provider for the scheme '"
+        + printable(scheme) + "' of setting store; for redis:// and rediss:// add"
+        + " dev.bulwark:bulwark-ratelimit-redis to the class path");
   }
 
   private RateLimitKey key() {

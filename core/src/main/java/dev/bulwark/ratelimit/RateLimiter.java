@@ -71,6 +71,10 @@ public final class RateLimiter {
     return policy;
   }
 
+  RateLimitStore store() {
+    return store;
+  }
+
   /**
    * Charges one unit to {@code key}.
    *

@@ -48,6 +48,19 @@ class RateLimitSettingsTest {
   }
 
   @Test
+  void engine_storeWithoutProvider_isRefusedNamingTheModule() {
+    assertThatThrownBy(() -> engine("store", "redis://127.0.0.1:6379"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'redis'").hasMessageContaining("bulwark-ratelimit-redis");
+  }
+
+  @Test
+  void engine_storeLocal_usesTheLocalStore() {
+    assertThat(engine("store", "local").rules().get(0).limiter().toString())
+        .contains("LocalRateLimitStore");
+  }
+
+  @Test
   void of_unknownName_isRefusedNamingIt() {
     assertThatThrownBy(() -> RateLimitSettings.of(Map.of("limt", "5")))
         .hasMessageContaining("'limt'").hasMessageContaining("known settings");

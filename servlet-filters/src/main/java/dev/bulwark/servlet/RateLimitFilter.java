@@ -48,6 +48,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitFilter implements Filter {
 
   private @Nullable RateLimitEngine engine;
+  private boolean ownsEngine;
 
   /** For containers: configure with init-params. */
   public RateLimitFilter() {}
@@ -70,8 +71,18 @@ public final class RateLimitFilter implements Filter {
     try {
       engine = RateLimitSettings.of(params.all())
           .engine(NanoClock.system(), RateLimitListener.NONE);
+      ownsEngine = true;
     } catch (IllegalArgumentException e) {
       throw params.invalid(e);
+    }
+  }
+
+  /** Closes the store (a Redis connection) when init-params created it; never throws. */
+  @Override
+  public void destroy() {
+    RateLimitEngine current = engine;
+    if (ownsEngine && current != null) {
+      current.closeStores();
     }
   }
 

@@ -1,0 +1,335 @@
+package dev.bulwark.ratelimit.redis;
+
+import dev.bulwark.ratelimit.LocalRateLimitStore;
+import dev.bulwark.ratelimit.spi.Gcra;
+import dev.bulwark.ratelimit.spi.GcraParams;
+import dev.bulwark.ratelimit.spi.GcraResult;
+import dev.bulwark.ratelimit.spi.RateLimitStore;
+import dev.bulwark.ratelimit.spi.RateLimitStoreException;
+import dev.bulwark.secrets.Secret;
+import dev.bulwark.time.NanoClock;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link RateLimitStore} on Redis (standalone, or Redis Cluster through a hash-tagged key).
+ *
+ * <pre>{@code
+ * RedisRateLimitStore store = RedisRateLimitStore.builder()
+ *     .uri("rediss://redis.internal:6380")
+ *     .password(secrets.get("REDIS_PASSWORD"))
+ *     .commandTimeout(Duration.ofMillis(100))
+ *     .build();
+ * RateLimiter limiter = RateLimiter.of(policy, store);
+ * }</pre>
+ *
+ * <p><b>Decisions.</b> One {@code EVALSHA} per decision runs the whole {@link Gcra} step in
+ * Redis (the script is loaded again after {@code NOSCRIPT}, for example after a restart). The
+ * time is Redis's {@code TIME}, so every node sharing the Redis agrees exactly whatever its own
+ * clock; the {@code nowNanos} argument is ignored unless {@link Builder#callerClock} is set.
+ * Keys are {@code {prefix + key}} (a Redis Cluster hash tag) and expire when their state is
+ * full again, so Redis holds only keys in use; bound memory with {@code maxmemory}.
+ *
+ * <p><b>Failures.</b> Every command has a bounded timeout. When Redis is unreachable, slow or
+ * answers an error, {@link #acquire} throws {@link RateLimitStoreException} (the
+ * {@link dev.bulwark.ratelimit.RateLimiter} applies the policy's fail-open or fail-closed choice
+ * and tells its listener), or, with {@link Builder#fallback}, decides with a local store. While
+ * disconnected, commands fail at once (no queueing) and the client reconnects in the background;
+ * decisions go back to Redis as soon as it answers. Messages never contain a key or the password.
+ *
+ * <p>Tolerances ({@code burst × emission interval}) up to 2^53 ns (about 104 days) only: Redis
+ * scripts compute with doubles. Thread-safe; {@link #close()} releases the connection.
+ */
+public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable {
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  private static final long RECONNECT_BACKOFF_NANOS = 1_000_000_000L;
+
+  private final RedisURI uri;
+  private final String keyPrefix;
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final @Nullable LocalRateLimitStore fallback;
+  private final boolean redisTime;
+  private final long callerOrigin;
+  private final NanoClock backoffClock = NanoClock.system();
+  private final Object connectLock = new Object();
+  private volatile @Nullable StatefulRedisConnection<String, String> connection;
+  private volatile String sha = "";
+  private volatile long nextConnectAttempt;
+  private volatile boolean closed;
+
+  private RedisRateLimitStore(Builder b) {
+    this.uri = Objects.requireNonNull(b.uri, "uri");
+    uri.setTimeout(b.commandTimeout);
+    if (b.password != null) {
+      uri.setAuthentication(b.password.chars());
+    }
+    this.keyPrefix = b.keyPrefix;
+    this.fallback = b.fallback;
+    NanoClock caller = b.callerClock;
+    this.redisTime = caller == null;
+    this.callerOrigin = caller == null ? 0 : caller.nanoTime();
+    this.resources = ClientResources.builder()
+        .reconnectDelay(Delay.constant(Duration.ofMillis(200)))
+        .build();
+    this.client = RedisClient.create(resources, uri);
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .socketOptions(SocketOptions.builder().connectTimeout(b.commandTimeout).build())
+        .timeoutOptions(TimeoutOptions.enabled(b.commandTimeout))
+        .build());
+  }
+
+  /**
+   * A fresh builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
+    return decide(key, cost, params, nowNanos, true);
+  }
+
+  @Override
+  public GcraResult check(String key, long cost, GcraParams params, long nowNanos) {
+    return decide(key, cost, params, nowNanos, false);
+  }
+
+  private GcraResult decide(String key, long cost, GcraParams params, long nowNanos,
+      boolean charge) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(params, "params");
+    Gcra.checkCost(cost, params);
+    if (params.toleranceNanos() > GcraScript.MAX_TOLERANCE_NANOS) {
+      throw new IllegalArgumentException("the Redis store supports burst * emission interval up"
+          + " to 2^53 ns (about 104 days); lower the burst or the period");
+    }
+    try {
+      return run(key, cost, params, nowNanos, charge);
+    } catch (RuntimeException e) {
+      LocalRateLimitStore local = fallback;
+      if (local == null) {
+        throw e instanceof RateLimitStoreException r ? r
+            : new RateLimitStoreException("Redis rate-limit store failed: "
+                + e.getClass().getSimpleName(), e);
+      }
+      return charge ? local.acquire(key, cost, params, nowNanos)
+          : local.check(key, cost, params, nowNanos);
+    }
+  }
+
+  private GcraResult run(String key, long cost, GcraParams params, long nowNanos,
+      boolean charge) {
+    RedisCommands<String, String> commands = connection().sync();
+    long relative = nowNanos - callerOrigin;
+    String[] keys = {keyPrefix.isEmpty() ? "{" + key + "}" : "{" + keyPrefix + key + "}"};
+    String[] args = {charge ? "1" : "0", Long.toString(cost),
+        Long.toString(params.emissionIntervalNanos()), Long.toString(params.burst()),
+        redisTime ? "1" : "0", Long.toString(Math.floorDiv(relative, NANOS_PER_SECOND)),
+        Long.toString(Math.floorMod(relative, NANOS_PER_SECOND))};
+    List<Object> reply;
+    try {
+      reply = commands.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    } catch (RedisNoScriptException e) {
+      sha = commands.scriptLoad(GcraScript.SOURCE);
+      reply = commands.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+    }
+    if (reply.size() != 4) {
+      throw new RateLimitStoreException("Redis rate-limit script answered " + reply.size()
+          + " values instead of 4");
+    }
+    return new GcraResult(number(reply.get(0)) == 1, number(reply.get(1)),
+        number(reply.get(2)), number(reply.get(3)));
+  }
+
+  private static long number(Object value) {
+    if (value instanceof Long l) {
+      return l;
+    }
+    throw new RateLimitStoreException("Redis rate-limit script answered a non-integer");
+  }
+
+  private StatefulRedisConnection<String, String> connection() {
+    StatefulRedisConnection<String, String> current = connection;
+    if (current != null) {
+      return current;
+    }
+    synchronized (connectLock) {
+      current = connection;
+      if (current != null) {
+        return current;
+      }
+      if (closed) {
+        throw new RateLimitStoreException("Redis rate-limit store is closed");
+      }
+      long now = backoffClock.nanoTime();
+      if (now - nextConnectAttempt < 0) {
+        throw new RateLimitStoreException("Redis unreachable; next connection attempt soon");
+      }
+      try {
+        current = client.connect(StringCodec.UTF8);
+      } catch (RuntimeException e) {
+        nextConnectAttempt = now + RECONNECT_BACKOFF_NANOS;
+        throw new RateLimitStoreException("Redis unreachable: " + e.getClass().getSimpleName(),
+            e);
+      }
+      try {
+        sha = current.sync().scriptLoad(GcraScript.SOURCE);
+      } catch (RuntimeException e) {
+        current.close();
+        throw new RateLimitStoreException("Redis refused the rate-limit script: "
+            + e.getClass().getSimpleName(), e);
+      }
+      connection = current;
+      return current;
+    }
+  }
+
+  /** Closes the connection and the client's threads. */
+  @Override
+  public void close() {
+    synchronized (connectLock) {
+      closed = true;
+      StatefulRedisConnection<String, String> current = connection;
+      connection = null;
+      if (current != null) {
+        current.close();
+      }
+    }
+    client.shutdown();
+    resources.shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisRateLimitStore[" + uri.getHost() + ":" + uri.getPort() + ", prefix "
+        + keyPrefix + (redisTime ? ", Redis time" : ", caller time")
+        + (fallback == null ? "" : ", local fallback") + "]";
+  }
+
+  /** Collects the store's settings; {@link #build()} checks them. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable RedisURI uri;
+    private @Nullable Secret password;
+    private String keyPrefix = "bulwark:rl:";
+    private Duration commandTimeout = Duration.ofMillis(250);
+    private @Nullable LocalRateLimitStore fallback;
+    private @Nullable NanoClock callerClock;
+
+    private Builder() {}
+
+    /**
+     * Where Redis is: {@code redis://host:port[/db]}, or {@code rediss://} for TLS. Put the
+     * password in {@link #password}, not in the URI.
+     *
+     * @param uri the URI
+     * @return this builder
+     * @throws IllegalArgumentException when the URI is not a redis or rediss URI
+     */
+    public Builder uri(String uri) {
+      Objects.requireNonNull(uri, "uri");
+      if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+        throw new IllegalArgumentException("the Redis URI must start with redis:// or rediss://");
+      }
+      this.uri = RedisURI.create(uri);
+      return this;
+    }
+
+    /**
+     * The password (Redis {@code AUTH}); never logged or shown by {@code toString()}.
+     *
+     * @param password the password, for example from {@code dev.bulwark.secrets.Secrets}
+     * @return this builder
+     */
+    public Builder password(Secret password) {
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * The prefix of every key (default {@code bulwark:rl:}); the key is {@code {prefix key}}.
+     *
+     * @param prefix the prefix, may be empty
+     * @return this builder
+     */
+    public Builder keyPrefix(String prefix) {
+      this.keyPrefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * The longest a connection attempt or a decision may wait for Redis (default 250 ms).
+     *
+     * @param timeout 1 ms to 10 s
+     * @return this builder
+     * @throws IllegalArgumentException outside 1 ms to 10 s
+     */
+    public Builder commandTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofSeconds(10))
+          > 0) {
+        throw new IllegalArgumentException("commandTimeout must be 1 ms to 10 s, got " + timeout);
+      }
+      this.commandTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Decides with {@code local} while Redis fails, instead of failing the decision. Each node
+     * then limits on its own (up to the limit per node) until Redis answers again.
+     *
+     * @param local the local store
+     * @return this builder
+     */
+    public Builder fallback(LocalRateLimitStore local) {
+      this.fallback = Objects.requireNonNull(local, "local");
+      return this;
+    }
+
+    /**
+     * Uses the caller's {@code nowNanos} instead of Redis's {@code TIME}. Only for one node (or
+     * tests with a fake clock): nodes do not share a {@code nanoTime} origin.
+     *
+     * @param clock the clock whose readings the callers pass
+     * @return this builder
+     */
+    public Builder callerClock(NanoClock clock) {
+      this.callerClock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the store. It connects on first use, so an unreachable Redis at start-up is a
+     * store failure, not an error here.
+     *
+     * @return the store
+     * @throws IllegalArgumentException when no URI was given
+     */
+    public RedisRateLimitStore build() {
+      if (uri == null) {
+        throw new IllegalArgumentException("a Redis URI is required: uri(\"redis://host:port\")");
+      }
+      return new RedisRateLimitStore(this);
+    }
+  }
+}
