@@ -3,6 +3,7 @@ package dev.bulwark.ratelimit;
 import dev.bulwark.http.Ascii;
 import dev.bulwark.http.ClientResolver;
 import dev.bulwark.http.TrustedProxies;
+import dev.bulwark.http.StringSettings;
 import dev.bulwark.http.TrustedProxiesSettings;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.ratelimit.spi.RateLimitStoreProvider;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,9 +68,11 @@ public final class RateLimitSettings {
   private static final int MAX_NUMBER_DIGITS = 12;
 
   private final Map<String, String> settings;
+  private final StringSettings reader;
 
   private RateLimitSettings(Map<String, String> settings) {
     this.settings = settings;
+    this.reader = StringSettings.of("rate-limit", settings, NAMES);
   }
 
   /**
@@ -81,12 +83,6 @@ public final class RateLimitSettings {
    * @throws IllegalArgumentException for an unknown name
    */
   public static RateLimitSettings of(Map<String, String> settings) {
-    for (String name : settings.keySet()) {
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("unknown rate-limit setting '" + name
-            + "'; known settings are " + new TreeSet<>(NAMES));
-      }
-    }
     return new RateLimitSettings(Map.copyOf(settings));
   }
 
@@ -250,15 +246,7 @@ public final class RateLimitSettings {
   }
 
   private boolean bool(String name) {
-    String value = value(name);
-    if (value == null) {
-      return false;
-    }
-    return switch (Ascii.toLowerCase(value)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(name + " must be true or false");
-    };
+    return reader.bool(name, false);
   }
 
   private String valueOr(String name, String fallback) {
@@ -267,21 +255,11 @@ public final class RateLimitSettings {
   }
 
   private @Nullable String value(String name) {
-    String value = settings.get(name);
-    return value == null || value.isBlank() ? null : value.strip();
+    return reader.value(name);
   }
 
   private List<String> list(String name) {
-    String value = value(name);
-    List<String> items = new ArrayList<>();
-    if (value != null) {
-      for (String item : value.split("[,\\s]+")) {
-        if (!item.isEmpty()) {
-          items.add(item);
-        }
-      }
-    }
-    return items;
+    return reader.list(name);
   }
 
   private static String printable(String value) {

@@ -4,47 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link RateLimitFilter#init(FilterConfig)} validates its init-params at start-up. */
 class RateLimitFilterInitTest {
 
-  private record Config(String name, Map<String, String> params) implements FilterConfig {
-
-    @Override
-    public String getFilterName() {
-      return name;
-    }
-
-    @Override
-    public ServletContext getServletContext() {
-      throw new UnsupportedOperationException("RateLimitFilter.init needs no ServletContext");
-    }
-
-    @Override
-    public String getInitParameter(String param) {
-      return params.get(param);
-    }
-
-    @Override
-    public Enumeration<String> getInitParameterNames() {
-      return Collections.enumeration(params.keySet());
-    }
-  }
-
   private static RateLimitFilter init(String... pairs) throws ServletException {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      params.put(pairs[i], pairs[i + 1]);
-    }
     RateLimitFilter filter = new RateLimitFilter();
-    filter.init(new Config("rate-limit", params));
+    filter.init(InitConfig.of("rate-limit", pairs));
     return filter;
   }
 

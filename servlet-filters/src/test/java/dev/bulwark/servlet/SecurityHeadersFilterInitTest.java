@@ -4,50 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link SecurityHeadersFilter#init(FilterConfig)}: the container form takes no init-param. */
 class SecurityHeadersFilterInitTest {
 
-  private record Config(Map<String, String> params) implements FilterConfig {
-
-    @Override
-    public String getFilterName() {
-      return "security-headers";
-    }
-
-    @Override
-    public ServletContext getServletContext() {
-      throw new UnsupportedOperationException("init needs no ServletContext");
-    }
-
-    @Override
-    public String getInitParameter(String param) {
-      return params.get(param);
-    }
-
-    @Override
-    public Enumeration<String> getInitParameterNames() {
-      return Collections.enumeration(params.keySet());
-    }
-  }
-
   @Test
   void init_noParams_usesTheRecommendedPreset() throws ServletException {
     SecurityHeadersFilter filter = new SecurityHeadersFilter();
-    filter.init(new Config(Map.of()));
+    filter.init(new InitConfig("security-headers", Map.of()));
 
     assertThat(filter.toString()).contains("Referrer-Policy").contains("script-src 'self'");
   }
 
   @Test
   void init_anyParam_failsNamingIt() {
-    assertThatThrownBy(() -> new SecurityHeadersFilter().init(new Config(Map.of("csp", "x"))))
+    assertThatThrownBy(() -> new SecurityHeadersFilter().init(new InitConfig("security-headers", Map.of("csp", "x"))))
         .isInstanceOf(ServletException.class)
         .hasMessageContaining("security-headers: unknown init-param 'csp'");
   }
