@@ -8,15 +8,9 @@ import dev.bulwark.ratelimit.RateLimitDecision;
 import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
+import dev.bulwark.testkit.ratelimit.ConcurrentAttempts;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Two independent limiters (two clients, as on two nodes) sharing one Redis, Redis time. */
@@ -33,35 +27,12 @@ class RedisTwoNodeTest {
       List<RateLimiter> nodes = List.of(RateLimiter.of(policy, a), RateLimiter.of(policy, b));
       int threads = 8;
       int perThread = 250;
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> admitted = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          RateLimiter node = nodes.get(t % 2);
-          Callable<Integer> caller = () -> {
-            start.await();
-            int allowed = 0;
-            for (int i = 0; i < perThread; i++) {
-              RateLimitDecision decision = node.tryAcquire("hot");
-              assertFalse(decision.storeFailed(), "Redis must answer every decision");
-              if (decision.allowed()) {
-                allowed++;
-              }
-            }
-            return allowed;
-          };
-          admitted.add(pool.submit(caller));
-        }
-        start.countDown();
-        int total = 0;
-        for (Future<Integer> f : admitted) {
-          total += f.get(60, TimeUnit.SECONDS);
-        }
-        assertEquals(500, total, "exactly the limit out of " + threads * perThread);
-      } finally {
-        pool.shutdownNow();
-      }
+      int total = ConcurrentAttempts.countAdmitted(threads, perThread, thread -> {
+        RateLimitDecision decision = nodes.get(thread % 2).tryAcquire("hot");
+        assertFalse(decision.storeFailed(), "Redis must answer every decision");
+        return decision.allowed();
+      });
+      assertEquals(500, total, "exactly the limit out of " + threads * perThread);
     }
   }
 }

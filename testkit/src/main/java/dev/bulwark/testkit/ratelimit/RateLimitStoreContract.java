@@ -11,15 +11,7 @@ import dev.bulwark.ratelimit.spi.GcraResult;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.testkit.FakeClock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,33 +187,10 @@ public abstract class RateLimitStoreContract {
     GcraParams params = new GcraParams(1_000_000_000L, 1_000);
     int threads = 4;
     int perThread = 1_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> admitted = new ArrayList<>();
-      long now = clock.nanoTime();
-      for (int t = 0; t < threads; t++) {
-        Callable<Integer> caller = () -> {
-          start.await();
-          int allowed = 0;
-          for (int i = 0; i < perThread; i++) {
-            if (store.acquire("hot", 1, params, now).allowed()) {
-              allowed++;
-            }
-          }
-          return allowed;
-        };
-        admitted.add(pool.submit(caller));
-      }
-      start.countDown();
-      int total = 0;
-      for (Future<Integer> f : admitted) {
-        total += f.get(60, TimeUnit.SECONDS);
-      }
-      assertEquals(1_000, total, "exactly the burst is admitted out of " + threads * perThread);
-    } finally {
-      pool.shutdownNow();
-    }
+    long now = clock.nanoTime();
+    int total = ConcurrentAttempts.countAdmitted(threads, perThread,
+        thread -> store.acquire("hot", 1, params, now).allowed());
+    assertEquals(1_000, total, "exactly the burst is admitted out of " + threads * perThread);
   }
 
   /** Placeholder until {@link #createStore()} runs; never used by a test. */
