@@ -1,8 +1,8 @@
 package dev.bulwark.secrets;
 
 /**
- * ASCII-only character helpers. Keys and the words Bulwark recognises are ASCII; using the JDK's
- * Unicode case mapping on them would let look-alike characters (the Turkish dotless i, the
+ * ASCII-only character helpers (string-level folding is {@link dev.bulwark.http.Ascii}). Keys
+ * and the words Bulwark recognises are ASCII; using the JDK's Unicode case mapping on them would let look-alike characters (the Turkish dotless i, the
  * Kelvin sign) match, so this class never does.
  */
 final class Ascii {
@@ -23,15 +23,6 @@ final class Ascii {
 
   static char toLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-  }
-
-  /** Lower-cases the ASCII letters of {@code s}; other characters are kept. */
-  static String toLower(String s) {
-    char[] out = new char[s.length()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = toLower(s.charAt(i));
-    }
-    return new String(out);
   }
 
   /** Tells whether {@code c} is a space or a horizontal tab. */

@@ -58,7 +58,7 @@ final class Values {
   }
 
   static boolean toBoolean(String name, String place, String text) {
-    switch (Ascii.toLower(text.strip())) {
+    switch (dev.bulwark.http.Ascii.toLowerCase(text.strip())) {
       case "true", "yes", "on", "1":
         return true;
       case "false", "no", "off", "0":
