@@ -41,6 +41,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
@@ -140,7 +141,8 @@ final class TlsMaterial {
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException("cannot sign the demo certificate", e);
     }
-    dir.createPrivate(KEY_FILE, pem(pair.getPrivate()), "the TLS private key");
+    dir.createPrivate(KEY_FILE, pem(new JcaPKCS8Generator(pair.getPrivate(), null)),
+        "the TLS private key");
     dir.createPrivate(CERT_FILE, pem(certificate),
         "a self-signed TLS certificate for " + hosts + " (trust it with curl --cacert)");
   }
