@@ -102,6 +102,15 @@ final class Requests {
     if (bytes.length > MAX_JSON) {
       throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
     }
+    return parseObject(bytes);
+  }
+
+  /**
+   * Parses a body as one JSON object.
+   *
+   * @throws ClientError 400 when not one well-formed UTF-8 JSON object
+   */
+  static JsonObject parseObject(byte[] bytes) throws ClientError {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
