@@ -2,6 +2,7 @@ package dev.bulwark.ratelimit;
 
 import dev.bulwark.ratelimit.spi.GcraResult;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
+import dev.bulwark.ratelimit.spi.RateLimitStoreException;
 import dev.bulwark.time.NanoClock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -144,7 +145,10 @@ public final class RateLimiter {
     try {
       decision = RateLimitDecision.of(policy, result(key, cost, charge, now));
     } catch (RuntimeException e) {
-      decision = RateLimitDecision.storeFailure(policy);
+      GcraResult fallback =
+          e instanceof RateLimitStoreException failure ? failure.fallbackResult() : null;
+      decision = fallback == null ? RateLimitDecision.storeFailure(policy)
+          : RateLimitDecision.of(policy, fallback);
       listener.onStoreError(decision, e);
       return decision;
     }

@@ -47,7 +47,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Failures.</b> Every command has a bounded timeout. When Redis is unreachable, slow or
  * answers an error, {@link #acquire} throws {@link RateLimitStoreException} (the
  * {@link dev.bulwark.ratelimit.RateLimiter} applies the policy's fail-open or fail-closed choice
- * and tells its listener), or, with {@link Builder#fallback}, decides with a local store. While
+ * and tells its listener), or, with {@link Builder#fallback}, decides with a local store and
+ * throws a {@link RateLimitStoreException} carrying that decision
+ * ({@link RateLimitStoreException#fallbackResult()}), which the limiter answers with while
+ * still reporting the failure to its listener. While
  * disconnected, commands fail at once (no queueing) and the client reconnects in the background;
  * decisions go back to Redis as soon as it answers. Messages never contain a key or the password.
  *
@@ -133,8 +136,12 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
             : new RateLimitStoreException("Redis rate-limit store failed: "
                 + e.getClass().getSimpleName(), e);
       }
-      return charge ? local.acquire(key, cost, params, nowNanos)
+      GcraResult decided = charge ? local.acquire(key, cost, params, nowNanos)
           : local.check(key, cost, params, nowNanos);
+      // Thrown with the local decision, so the limiter answers with it and still tells its
+      // listener that Redis failed.
+      throw new RateLimitStoreException("Redis rate-limit store failed ("
+          + e.getClass().getSimpleName() + "); decided by the local fallback", e, decided);
     }
   }
 
