@@ -38,7 +38,7 @@ public class RateLimitStoreException extends RuntimeException {
    */
   public RateLimitStoreException(String message, Throwable cause, GcraResult fallbackResult) {
     super(message, cause);
-    this.fallbackResult = java.util.Objects.requireNonNull(fallbackResult, "fallbackResult");
+    this.fallbackResult = fallbackResult;
   }
 
   /**
