@@ -1,4 +1,4 @@
-package dev.bulwark.ratelimit.redis;
+package dev.bulwark.testkit.redis;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A redis-server process on a loopback port, stopped by its PID. */
-final class RedisServer implements AutoCloseable {
+/**
+ * A {@code redis-server} process on a loopback port, without persistence, stopped by its PID:
+ * for tests and benchmarks of Redis-backed stores. Needs the {@code redis-server} program
+ * (Debian package {@code redis-server}); pair tests with
+ * {@code @RequiresTool("redis-server")}. Not thread-safe.
+ */
+public final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Process process;
@@ -23,7 +28,12 @@ final class RedisServer implements AutoCloseable {
     this.process = process;
   }
 
-  static int freePort() {
+  /**
+   * A free TCP port on the loopback interface.
+   *
+   * @return the port
+   */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -31,11 +41,24 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  static RedisServer start() {
+  /**
+   * Starts a server on a free port.
+   *
+   * @return the running server
+   */
+  public static RedisServer start() {
     return start(freePort());
   }
 
-  static RedisServer start(int port, String... extraArgs) {
+  /**
+   * Starts a server on {@code port} and waits until it accepts connections.
+   *
+   * @param port the port the server answers on (for TLS, pass {@code --port 0 --tls-port}
+   *     with this port in {@code extraArgs})
+   * @param extraArgs further {@code redis-server} arguments; later ones override earlier ones
+   * @return the running server
+   */
+  public static RedisServer start(int port, String... extraArgs) {
     try {
       File log = Files.createTempFile("redis-test", ".log").toFile();
       log.deleteOnExit();
@@ -69,16 +92,26 @@ final class RedisServer implements AutoCloseable {
     throw new IOException("redis-server did not listen on port " + port + " within 10 s");
   }
 
-  int port() {
+  /**
+   * The port.
+   *
+   * @return the port
+   */
+  public int port() {
     return port;
   }
 
-  String uri() {
+  /**
+   * The plain-text URI.
+   *
+   * @return {@code redis://127.0.0.1:port}
+   */
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** Kills the process (SIGKILL) by its PID and waits for it to exit. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
