@@ -31,13 +31,22 @@ final class RateLimitFixtures {
   }
 
   static RateLimiter bulwark() {
-    return RateLimiter.of(RateLimitPolicy.builder().name("bench").limit(LIMIT).per(PERIOD)
+    return bulwark(PERIOD);
+  }
+
+  /** With {@code period} (the memory harness uses a long one, so nothing expires mid-fill). */
+  static RateLimiter bulwark(Duration period) {
+    return RateLimiter.of(RateLimitPolicy.builder().name("bench").limit(LIMIT).per(period)
         .build(), LocalRateLimitStore.create(MAX_KEYS));
   }
 
   /** Bucket4j's local bucket (lock-free by default), one per key in a Caffeine map. */
   static Cache<String, Bucket> bucket4j() {
-    return Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(PERIOD).build();
+    return bucket4j(PERIOD);
+  }
+
+  static Cache<String, Bucket> bucket4j(Duration idle) {
+    return Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(idle).build();
   }
 
   static Bucket newBucket() {
@@ -48,7 +57,12 @@ final class RateLimitFixtures {
 
   /** Resilience4j has no per-key limiter: one {@code AtomicRateLimiter} per key, same map. */
   static Cache<String, io.github.resilience4j.ratelimiter.RateLimiter> resilience4j() {
-    return Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(PERIOD).build();
+    return resilience4j(PERIOD);
+  }
+
+  static Cache<String, io.github.resilience4j.ratelimiter.RateLimiter> resilience4j(
+      Duration idle) {
+    return Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(idle).build();
   }
 
   static final RateLimiterConfig RESILIENCE4J_CONFIG = RateLimiterConfig.custom()

@@ -3,6 +3,7 @@ package dev.bulwark.benchmarks;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.bulwark.ratelimit.RateLimiter;
 import io.github.bucket4j.Bucket;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,8 @@ import java.util.function.Consumer;
 public final class RateLimitKeyMemory {
 
   private static final int KEYS = 100_000;
+  /** Long enough that no key expires while the table fills, even on a loaded machine. */
+  private static final Duration HOLD = Duration.ofHours(1);
 
   private RateLimitKeyMemory() {}
 
@@ -25,14 +28,14 @@ public final class RateLimitKeyMemory {
     String[] keys = RateLimitFixtures.keys(KEYS);
     for (int round = 0; round < 2; round++) {
       report("Bulwark LocalRateLimitStore", keys, names -> {
-        RateLimiter limiter = RateLimitFixtures.bulwark();
+        RateLimiter limiter = RateLimitFixtures.bulwark(HOLD);
         for (String key : names) {
           limiter.tryAcquire(key);
         }
         hold(limiter);
       });
       report("Bucket4j 8.14 (Caffeine map)", keys, names -> {
-        Cache<String, Bucket> buckets = RateLimitFixtures.bucket4j();
+        Cache<String, Bucket> buckets = RateLimitFixtures.bucket4j(HOLD);
         for (String key : names) {
           buckets.get(key, k -> RateLimitFixtures.newBucket()).tryConsumeAndReturnRemaining(1);
         }
@@ -40,7 +43,7 @@ public final class RateLimitKeyMemory {
       });
       report("Resilience4j 2.4 (Caffeine map)", keys, names -> {
         Cache<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
-            RateLimitFixtures.resilience4j();
+            RateLimitFixtures.resilience4j(HOLD);
         for (String key : names) {
           limiters.get(key, RateLimitFixtures::newResilience4j).acquirePermission();
         }

@@ -10,13 +10,20 @@ import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.time.NanoClock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory store: one JVM, one bounded Caffeine table.
  *
  * <p><b>Lock-free.</b> Each key maps to a cell holding its TAT in an {@link AtomicLong}; a
- * decision reads the cell (a lock-free Caffeine lookup for a known key) and applies
- * {@link Gcra#evaluate} in a compare-and-set loop. A refused request writes nothing.
+ * decision reads the cell (a lock-free Caffeine lookup for a known key; a bin lock only when a
+ * key is first created) and applies the {@link Gcra} step in a compare-and-set loop that
+ * allocates nothing; the result is built once, after the winning write. A refused request
+ * writes nothing.
+ *
+ * <p><b>Keys.</b> A {@link RateLimiter} on this store looks keys up as (policy name, client key)
+ * pairs, so no {@code name:key} string is built per call; keys given through the
+ * {@link RateLimitStore} methods are looked up as they are. The two never collide.
  *
  * <p><b>Bounded.</b> The table holds at most {@code maxKeys} keys (Caffeine's
  * {@code maximumSize}, W-TinyLFU admission: a key seen once, as in a spray of random keys,
@@ -55,24 +62,49 @@ public final class LocalRateLimitStore implements RateLimitStore {
    * the lifetime is set to twice the tolerance and renewed only when less than one tolerance
    * is left, so after any use at least one tolerance always remains.
    */
-  private static final Expiry<String, Cell> UNTIL_FULL = new Expiry<>() {
+  private static final Expiry<Object, Cell> UNTIL_FULL = new Expiry<>() {
     @Override
-    public long expireAfterCreate(String key, Cell cell, long now) {
+    public long expireAfterCreate(Object key, Cell cell, long now) {
       return cell.lifetimeNanos();
     }
 
     @Override
-    public long expireAfterUpdate(String key, Cell cell, long now, long current) {
+    public long expireAfterUpdate(Object key, Cell cell, long now, long current) {
       return cell.lifetimeNanos();
     }
 
     @Override
-    public long expireAfterRead(String key, Cell cell, long now, long current) {
+    public long expireAfterRead(Object key, Cell cell, long now, long current) {
       return current < cell.ttlNanos ? cell.lifetimeNanos() : current;
     }
   };
 
-  private final Cache<String, Cell> cells;
+  /** A policy's key: the policy name (one shared instance per policy) and the client key. */
+  private static final class ScopedKey {
+    private final String scope;
+    private final String key;
+    private final int hash;
+
+    ScopedKey(String scope, String key) {
+      this.scope = scope;
+      this.key = key;
+      this.hash = 31 * scope.hashCode() + key.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ScopedKey other && hash == other.hash && scope.equals(other.scope)
+          && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** Keys are {@link String}s (the SPI) or {@link ScopedKey}s (a {@link RateLimiter}). */
+  private final Cache<Object, Cell> cells;
   private final long maxKeys;
 
   private LocalRateLimitStore(long maxKeys, NanoClock clock) {
@@ -83,9 +115,9 @@ public final class LocalRateLimitStore implements RateLimitStore {
         .expireAfter(UNTIL_FULL)
         // Relative ticks: Caffeine's timer wheel adds durations to the ticker's value.
         .ticker(() -> clock.nanoTime() - origin)
-        // Maintenance (eviction, expiry) runs on the calling threads, amortised: the bound
-        // holds without a background pool.
-        .executor(Runnable::run)
+        // Maintenance (eviction, expiry) runs on Caffeine's default executor, off the request
+        // thread; the bound still holds, since a writer whose write buffer is full drains it
+        // itself.
         .build();
   }
 
@@ -117,24 +149,66 @@ public final class LocalRateLimitStore implements RateLimitStore {
   @Override
   public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
     Gcra.checkCost(cost, params);
-    Cell cell = cells.getIfPresent(key);
-    if (cell == null) {
-      cell = cells.get(key, k -> new Cell(Gcra.fullAt(nowNanos), params.toleranceNanos()));
-    }
-    while (true) {
-      long tat = cell.get();
-      Gcra.Step step = Gcra.evaluate(tat, cost, params, nowNanos);
-      if (!step.result().allowed() || step.newTat() == tat || cell.compareAndSet(tat,
-          step.newTat())) {
-        return step.result();
-      }
-    }
+    long outcome = charge(cell(key, params, nowNanos), cost, params, nowNanos);
+    return result(outcome, cost, params);
   }
 
   @Override
   public GcraResult check(String key, long cost, GcraParams params, long nowNanos) {
     Gcra.checkCost(cost, params);
+    return peek(cells.getIfPresent(key), cost, params, nowNanos);
+  }
+
+  /** {@link #acquire} for a limiter's key, without building a {@code name:key} string. */
+  GcraResult acquire(RateLimitPolicy policy, String key, long cost, long nowNanos) {
+    GcraParams params = policy.params();
+    long outcome = charge(cell(new ScopedKey(policy.name(), key), params, nowNanos), cost,
+        params, nowNanos);
+    return result(outcome, cost, params);
+  }
+
+  /** {@link #check} for a limiter's key. */
+  GcraResult check(RateLimitPolicy policy, String key, long cost, long nowNanos) {
+    return peek(cells.getIfPresent(new ScopedKey(policy.name(), key)), cost, policy.params(),
+        nowNanos);
+  }
+
+  private Cell cell(Object key, GcraParams params, long nowNanos) {
     Cell cell = cells.getIfPresent(key);
+    if (cell == null) {
+      cell = cells.get(key, k -> new Cell(Gcra.fullAt(nowNanos), params.toleranceNanos()));
+    }
+    return cell;
+  }
+
+  /**
+   * The {@link Gcra} step in a compare-and-set loop, on primitives only.
+   *
+   * @return {@code after} (0 to the tolerance) when allowed; {@code -1 - d} when refused
+   */
+  private static long charge(Cell cell, long cost, GcraParams params, long nowNanos) {
+    long costNanos = cost * params.emissionIntervalNanos();
+    long tolerance = params.toleranceNanos();
+    while (true) {
+      long tat = cell.get();
+      long d = Gcra.delay(tat, params, nowNanos);
+      long after = d + costNanos;
+      if (after > tolerance) {
+        return -1 - d;
+      }
+      long newTat = nowNanos + after;
+      if (newTat == tat || cell.compareAndSet(tat, newTat)) {
+        return after;
+      }
+    }
+  }
+
+  private static GcraResult result(long outcome, long cost, GcraParams params) {
+    return outcome >= 0 ? Gcra.allowed(outcome, params) : Gcra.refused(-1 - outcome, cost, params);
+  }
+
+  private static GcraResult peek(@Nullable Cell cell, long cost, GcraParams params,
+      long nowNanos) {
     long tat = cell == null ? Gcra.fullAt(nowNanos) : cell.get();
     return Gcra.peek(tat, cost, params, nowNanos);
   }

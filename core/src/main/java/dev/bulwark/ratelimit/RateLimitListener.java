@@ -24,8 +24,10 @@ public interface RateLimitListener {
   default void onLimited(RateLimitDecision decision) {}
 
   /**
-   * The store could not answer; {@code decision} shows what the policy's fail-open or
-   * fail-closed choice decided.
+   * The store could not answer; {@code decision} shows what decided instead: the policy's
+   * fail-open or fail-closed choice ({@link RateLimitDecision#storeFailed()} is true), or the
+   * store's own fallback, such as the Redis store's local fallback (an ordinary decision from
+   * the local state; {@code onAllowed}/{@code onLimited} are not called for it).
    *
    * @param decision the decision
    * @param error the store's exception (its message never contains a key)

@@ -2,8 +2,10 @@ package dev.bulwark.ratelimit;
 
 import dev.bulwark.ratelimit.spi.GcraResult;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
+import dev.bulwark.ratelimit.spi.RateLimitStoreException;
 import dev.bulwark.time.NanoClock;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies one {@link RateLimitPolicy} with a {@link RateLimitStore}: the engine.
@@ -25,6 +27,7 @@ public final class RateLimiter {
   private final NanoClock clock;
   private final RateLimitListener listener;
   private final String prefix;
+  private final @Nullable LocalRateLimitStore local;
 
   private RateLimiter(RateLimitPolicy policy, RateLimitStore store, NanoClock clock,
       RateLimitListener listener) {
@@ -33,6 +36,7 @@ public final class RateLimiter {
     this.clock = clock;
     this.listener = listener;
     this.prefix = policy.name() + ":";
+    this.local = store instanceof LocalRateLimitStore l ? l : null;
   }
 
   /**
@@ -136,16 +140,15 @@ public final class RateLimiter {
       throw new IllegalArgumentException(
           "cost must be 0 to the policy's burst (" + policy.burst() + "), got " + cost);
     }
-    String storeKey = prefix + key;
     long now = clock.nanoTime();
     RateLimitDecision decision;
     try {
-      GcraResult result = charge
-          ? store.acquire(storeKey, cost, policy.params(), now)
-          : store.check(storeKey, cost, policy.params(), now);
-      decision = RateLimitDecision.of(policy, result);
+      decision = RateLimitDecision.of(policy, result(key, cost, charge, now));
     } catch (RuntimeException e) {
-      decision = RateLimitDecision.storeFailure(policy);
+      GcraResult fallback =
+          e instanceof RateLimitStoreException failure ? failure.fallbackResult() : null;
+      decision = fallback == null ? RateLimitDecision.storeFailure(policy)
+          : RateLimitDecision.of(policy, fallback);
       listener.onStoreError(decision, e);
       return decision;
     }
@@ -157,6 +160,18 @@ public final class RateLimiter {
       listener.onLimited(decision);
     }
     return decision;
+  }
+
+  private GcraResult result(String key, long cost, boolean charge, long now) {
+    LocalRateLimitStore l = local;
+    if (l != null) {
+      // The local store takes (name, key) pairs: no "name:key" string per call.
+      return charge ? l.acquire(policy, key, cost, now) : l.check(policy, key, cost, now);
+    }
+    String storeKey = prefix + key;
+    return charge
+        ? store.acquire(storeKey, cost, policy.params(), now)
+        : store.check(storeKey, cost, policy.params(), now);
   }
 
   @Override

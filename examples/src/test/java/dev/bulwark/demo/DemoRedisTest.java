@@ -3,7 +3,7 @@ package dev.bulwark.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.testkit.RequiresTool;
-import dev.bulwark.testkit.ratelimit.RedisServer;
+import dev.bulwark.testkit.redis.RedisServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;

@@ -49,9 +49,23 @@ public final class RateLimitFilter implements Filter {
 
   private @Nullable RateLimitEngine engine;
   private boolean ownsEngine;
+  private final RateLimitListener listener;
 
   /** For containers: configure with init-params. */
-  public RateLimitFilter() {}
+  public RateLimitFilter() {
+    this.listener = RateLimitListener.NONE;
+  }
+
+  /**
+   * Configures the filter with init-params at {@code init()}, reporting every decision to
+   * {@code listener} (for example {@code bulwark-micrometer}'s
+   * {@code MicrometerRateLimitListener}).
+   *
+   * @param listener receives every decision of every rule
+   */
+  public RateLimitFilter(RateLimitListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
 
   /**
    * Configures the filter in code; init-params are then ignored.
@@ -60,6 +74,7 @@ public final class RateLimitFilter implements Filter {
    */
   public RateLimitFilter(RateLimitEngine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.listener = RateLimitListener.NONE;
   }
 
   @Override
@@ -70,7 +85,7 @@ public final class RateLimitFilter implements Filter {
     InitParams params = new InitParams(config, RateLimitSettings.NAMES);
     try {
       engine = RateLimitSettings.of(params.all())
-          .engine(NanoClock.system(), RateLimitListener.NONE);
+          .engine(NanoClock.system(), listener);
       ownsEngine = true;
     } catch (IllegalArgumentException e) {
       throw params.invalid(e);

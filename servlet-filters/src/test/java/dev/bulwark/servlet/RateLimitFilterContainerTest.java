@@ -42,6 +42,7 @@ abstract class RateLimitFilterContainerTest {
       Pattern.compile("\"[A-Za-z0-9._-]+\";r=[0-9]+;t=[0-9]+(, \"[A-Za-z0-9._-]+\";r=[0-9]+;t=[0-9]+)*");
 
   private final FakeClock clock = FakeClock.create();
+  private final List<String> meteredEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
   private EmbeddedContainer container;
   private int port;
 
@@ -71,7 +72,18 @@ abstract class RateLimitFilterContainerTest {
         params("login", Map.of("limit", "3", "period", "1m", "name", "login",
             "paths", "/login/attempt", "methods", "POST", "charge-statuses", "401")),
         params("strict", Map.of("limit", "2", "period", "1m", "paths", "/strict/login")),
-        EmbeddedContainer.Mount.instance("programmatic", new RateLimitFilter(twoPolicies)));
+        EmbeddedContainer.Mount.instance("programmatic", new RateLimitFilter(twoPolicies)),
+        new EmbeddedContainer.Mount("metered", new RateLimitFilter(new RateLimitListener() {
+          @Override
+          public void onAllowed(dev.bulwark.ratelimit.RateLimitDecision decision) {
+            meteredEvents.add("allowed " + decision.policy().name());
+          }
+
+          @Override
+          public void onLimited(dev.bulwark.ratelimit.RateLimitDecision decision) {
+            meteredEvents.add("limited " + decision.policy().name());
+          }
+        }), Map.of("limit", "1", "period", "1m", "name", "metered")));
     container = newContainer();
     port = container.start(mounts, new StatusServlet());
   }
@@ -94,6 +106,13 @@ abstract class RateLimitFilterContainerTest {
       list.add(List.of(headers[i], headers[i + 1]));
     }
     return RawHttp.send(port, method, target, "localhost", list);
+  }
+
+  @Test
+  void initParamsWithListener_everyDecisionReachesTheListener() throws IOException {
+    assertThat(get("/metered/a").status()).isEqualTo(200);
+    assertThat(get("/metered/a").status()).isEqualTo(429);
+    assertThat(meteredEvents).containsExactly("allowed metered", "limited metered");
   }
 
   @Test

@@ -138,6 +138,25 @@ class RateLimiterTest {
   }
 
   @Test
+  void tryAcquire_storeFailsButItsFallbackDecides_answersWithTheFallbackAndReportsTheError() {
+    List<String> events = new ArrayList<>();
+    RateLimitStore fallingBack = new FailingStore() {
+      @Override
+      public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
+        throw new RateLimitStoreException("unreachable", new IllegalStateException("down"),
+            new GcraResult(false, 0, 12, 7_000_000_000L));
+      }
+    };
+    RateLimiter limiter = RateLimiter.of(fivePerMinute().toBuilder().failOpen().build(),
+        fallingBack, clock, recording(events));
+    RateLimitDecision d = limiter.tryAcquire("k");
+    assertThat(d.allowed()).as("the fallback's refusal wins over fail-open").isFalse();
+    assertThat(d.storeFailed()).as("an ordinary 429, not a 503").isFalse();
+    assertThat(d.retryAfterSeconds()).isEqualTo(7);
+    assertThat(events).containsExactly("error:false");
+  }
+
+  @Test
   void listener_allowedAndLimited_areReported() {
     List<String> events = new ArrayList<>();
     RateLimiter limiter = RateLimiter.of(fivePerMinute(), store, clock, recording(events));
@@ -221,7 +240,7 @@ class RateLimiterTest {
     };
   }
 
-  private static final class FailingStore implements RateLimitStore {
+  private static class FailingStore implements RateLimitStore {
     @Override
     public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
       throw new RateLimitStoreException("unreachable");

@@ -58,17 +58,52 @@ public final class Gcra {
    */
   public static Step evaluate(long tat, long cost, GcraParams params, long nowNanos) {
     checkCost(cost, params);
+    long d = delay(tat, params, nowNanos);
+    long after = d + cost * params.emissionIntervalNanos();
+    if (after > params.toleranceNanos()) {
+      return new Step(refused(d, cost, params), tat);
+    }
+    return new Step(allowed(after, params), nowNanos + after);
+  }
+
+  /**
+   * How far a key is from full: {@code d = min(max(TAT − now, 0), τ)}. A TAT further ahead
+   * than the tolerance cannot come from this algorithm with these parameters (the policy
+   * changed or the state is foreign): it is clamped, erring towards refusal.
+   *
+   * @param tat the stored TAT
+   * @param params the policy's parameters
+   * @param nowNanos the time
+   * @return {@code d}, 0 to {@code params.toleranceNanos()}
+   */
+  public static long delay(long tat, GcraParams params, long nowNanos) {
+    return Math.min(Math.max(tat - nowNanos, 0), params.toleranceNanos());
+  }
+
+  /**
+   * The result of an allowed request; the new TAT is {@code now + after}.
+   *
+   * @param after {@code d + cost·T}, at most the tolerance
+   * @param params the policy's parameters
+   * @return the result
+   */
+  public static GcraResult allowed(long after, GcraParams params) {
+    return new GcraResult(true, (params.toleranceNanos() - after) / params.emissionIntervalNanos(),
+        after, 0);
+  }
+
+  /**
+   * The result of a refused request; the TAT is unchanged.
+   *
+   * @param delay {@code d} from {@link #delay}
+   * @param cost the refused cost ({@code d + cost·T} exceeds the tolerance)
+   * @param params the policy's parameters
+   * @return the result
+   */
+  public static GcraResult refused(long delay, long cost, GcraParams params) {
     long t = params.emissionIntervalNanos();
     long tolerance = params.toleranceNanos();
-    long d = Math.max(tat - nowNanos, 0);
-    // A TAT further ahead than the tolerance cannot come from this algorithm with these
-    // parameters (the policy changed or the state is foreign): clamp, erring towards refusal.
-    d = Math.min(d, tolerance);
-    long after = d + cost * t;
-    if (after > tolerance) {
-      return new Step(new GcraResult(false, (tolerance - d) / t, d, after - tolerance), tat);
-    }
-    return new Step(new GcraResult(true, (tolerance - after) / t, after, 0), nowNanos + after);
+    return new GcraResult(false, (tolerance - delay) / t, delay, delay + cost * t - tolerance);
   }
 
   /**
@@ -86,9 +121,7 @@ public final class Gcra {
     if (!step.result().allowed()) {
       return step.result();
     }
-    long t = params.emissionIntervalNanos();
-    long d = Math.min(Math.max(tat - nowNanos, 0), params.toleranceNanos());
-    return new GcraResult(true, (params.toleranceNanos() - d) / t, d, 0);
+    return allowed(delay(tat, params, nowNanos), params);
   }
 
   /**

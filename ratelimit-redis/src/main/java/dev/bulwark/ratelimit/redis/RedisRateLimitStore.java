@@ -14,12 +14,15 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +50,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Failures.</b> Every command has a bounded timeout. When Redis is unreachable, slow or
  * answers an error, {@link #acquire} throws {@link RateLimitStoreException} (the
  * {@link dev.bulwark.ratelimit.RateLimiter} applies the policy's fail-open or fail-closed choice
- * and tells its listener), or, with {@link Builder#fallback}, decides with a local store. While
+ * and tells its listener), or, with {@link Builder#fallback}, decides with a local store and
+ * throws a {@link RateLimitStoreException} carrying that decision
+ * ({@link RateLimitStoreException#fallbackResult()}), which the limiter answers with while
+ * still reporting the failure to its listener. While
  * disconnected, commands fail at once (no queueing) and the client reconnects in the background;
  * decisions go back to Redis as soon as it answers. Messages never contain a key or the password.
  *
@@ -88,7 +94,13 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
         .reconnectDelay(Delay.constant(Duration.ofMillis(200)))
         .build();
     this.client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder()
+    ClientOptions.Builder options = ClientOptions.builder();
+    Path trusted = b.trustedCertificates;
+    if (trusted != null) {
+      options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(trusted.toFile())
+          .build());
+    }
+    client.setOptions(options
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(b.commandTimeout).build())
@@ -133,8 +145,12 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
             : new RateLimitStoreException("Redis rate-limit store failed: "
                 + e.getClass().getSimpleName(), e);
       }
-      return charge ? local.acquire(key, cost, params, nowNanos)
+      GcraResult decided = charge ? local.acquire(key, cost, params, nowNanos)
           : local.check(key, cost, params, nowNanos);
+      // Thrown with the local decision, so the limiter answers with it and still tells its
+      // listener that Redis failed.
+      throw new RateLimitStoreException("Redis rate-limit store failed ("
+          + e.getClass().getSimpleName() + "); decided by the local fallback", e, decided);
     }
   }
 
@@ -235,6 +251,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
     private Duration commandTimeout = Duration.ofMillis(250);
     private @Nullable LocalRateLimitStore fallback;
     private @Nullable NanoClock callerClock;
+    private @Nullable Path trustedCertificates;
 
     private Builder() {}
 
@@ -252,6 +269,20 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
         throw new IllegalArgumentException("the Redis URI must start with redis:// or rediss://");
       }
       this.uri = RedisURI.create(uri);
+      return this;
+    }
+
+    /**
+     * For {@code rediss://}: trust the certificate authorities in this PEM file (for example a
+     * private CA that signed the Redis server's certificate) instead of the JVM's default trust
+     * store. The server's certificate must still name the URI's host (a DNS or IP subject
+     * alternative name): the host name is verified.
+     *
+     * @param pemFile a PEM file of one or more CA certificates
+     * @return this builder
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.trustedCertificates = Objects.requireNonNull(pemFile, "pemFile");
       return this;
     }
 
@@ -326,8 +357,20 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
      * @throws IllegalArgumentException when no URI was given
      */
     public RedisRateLimitStore build() {
-      if (uri == null) {
+      RedisURI target = uri;
+      if (target == null) {
         throw new IllegalArgumentException("a Redis URI is required: uri(\"redis://host:port\")");
+      }
+      Path trusted = trustedCertificates;
+      if (trusted != null) {
+        if (!target.isSsl()) {
+          throw new IllegalArgumentException("trusted certificates (store-tls-ca) are for TLS;"
+              + " use a rediss:// URI");
+        }
+        if (!Files.isReadable(trusted)) {
+          throw new IllegalArgumentException("store-tls-ca: cannot read the CA certificate file "
+              + trusted + "; give the path of a readable PEM file");
+        }
       }
       return new RedisRateLimitStore(this);
     }

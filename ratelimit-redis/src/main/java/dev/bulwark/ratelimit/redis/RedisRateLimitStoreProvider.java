@@ -8,6 +8,7 @@ import dev.bulwark.ratelimit.spi.RateLimitStoreProvider;
 import dev.bulwark.secrets.Secrets;
 import dev.bulwark.time.NanoClock;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,13 +22,14 @@ import java.util.TreeSet;
  * from system properties or the environment with {@link Secrets}, e.g. {@code redis.password}
  * for {@code REDIS_PASSWORD} or {@code REDIS_PASSWORD_FILE}; never a password itself) and
  * {@code fallback} ({@code none}, the default, or {@code local}: decide with a
- * {@link LocalRateLimitStore} of {@code max-keys} keys while Redis fails). A password in the
- * URI is refused. Thread-safe.
+ * {@link LocalRateLimitStore} of {@code max-keys} keys while Redis fails) and {@code tls-ca}
+ * (with {@code rediss://}: a PEM file of the CA certificates to trust instead of the JVM's
+ * default trust store). A password in the URI is refused. Thread-safe.
  */
 public final class RedisRateLimitStoreProvider implements RateLimitStoreProvider {
 
   private static final Set<String> OPTIONS =
-      Set.of("timeout", "key-prefix", "password-secret", "fallback", "max-keys");
+      Set.of("timeout", "key-prefix", "password-secret", "fallback", "max-keys", "tls-ca");
 
   /** For {@link java.util.ServiceLoader}. */
   public RedisRateLimitStoreProvider() {
@@ -59,6 +61,10 @@ public final class RedisRateLimitStoreProvider implements RateLimitStoreProvider
     String prefix = options.get("key-prefix");
     if (prefix != null) {
       builder.keyPrefix(prefix);
+    }
+    String ca = options.get("tls-ca");
+    if (ca != null) {
+      builder.trustedCertificates(Path.of(ca));
     }
     String secret = options.get("password-secret");
     if (secret != null) {

@@ -11,7 +11,7 @@ import dev.bulwark.ratelimit.RateLimitListener;
 import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
-import dev.bulwark.testkit.ratelimit.RedisServer;
+import dev.bulwark.testkit.redis.RedisServer;
 import dev.bulwark.time.NanoClock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -106,8 +106,11 @@ class RedisFailureTest {
     RedisServer server = RedisServer.start(port);
     try (RedisRateLimitStore store = RedisRateLimitStore.builder().uri(server.uri())
         .commandTimeout(TIMEOUT).fallback(LocalRateLimitStore.create(1_000)).build()) {
-      RateLimiter limiter = RateLimiter.of(policy().build(), store);
+      CountingListener listener = new CountingListener();
+      RateLimiter limiter = RateLimiter.of(policy().build(), store, NanoClock.system(),
+          listener);
       assertTrue(limiter.tryAcquire("k").allowed());
+      assertEquals(0, listener.errors.get());
       server.kill();
       for (int i = 0; i < 3; i++) {
         RateLimitDecision local = limiter.tryAcquire("k");
@@ -115,6 +118,7 @@ class RedisFailureTest {
         assertFalse(local.storeFailed());
       }
       assertFalse(limiter.tryAcquire("k").allowed(), "the local store enforces the limit");
+      assertEquals(4, listener.errors.get(), "every fallback decision reports the store error");
       server = RedisServer.start(port);
       // The local store refuses "k"; the restarted (empty) Redis allows it: poll without charging.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -1,4 +1,4 @@
-package dev.bulwark.testkit.ratelimit;
+package dev.bulwark.testkit.redis;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} process of the test's own on a loopback port, killed by its PID: for
- * tests of Redis-backed rate limiting (the store's own, and applications sharing limits through
- * Redis). Annotate such tests {@code @RequiresTool("redis-server")}. Persistence is off; the
- * server's output goes to a temporary log file.
+ * A {@code redis-server} process on a loopback port, without persistence, stopped by its PID:
+ * for tests and benchmarks of Redis-backed stores. Needs the {@code redis-server} program
+ * (Debian package {@code redis-server}); pair tests with
+ * {@code @RequiresTool("redis-server")}. Not thread-safe.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * A port that was free on the loopback interface a moment ago.
+   * A free TCP port on the loopback interface.
    *
    * @return the port
    */
@@ -42,22 +42,21 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server on a free port and waits until it listens.
+   * Starts a server on a free port.
    *
    * @return the running server
-   * @throws UncheckedIOException if it cannot start or does not listen within 10 s
    */
   public static RedisServer start() {
     return start(freePort());
   }
 
   /**
-   * Starts a server on {@code port} and waits until it listens.
+   * Starts a server on {@code port} and waits until it accepts connections.
    *
-   * @param port the port
-   * @param extraArgs further {@code redis-server} arguments, e.g. {@code --requirepass x}
+   * @param port the port the server answers on (for TLS, pass {@code --port 0 --tls-port}
+   *     with this port in {@code extraArgs})
+   * @param extraArgs further {@code redis-server} arguments; later ones override earlier ones
    * @return the running server
-   * @throws UncheckedIOException if it cannot start or does not listen within 10 s
    */
   public static RedisServer start(int port, String... extraArgs) {
     try {
@@ -103,9 +102,9 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * The server's URI.
+   * The plain-text URI.
    *
-   * @return {@code redis://127.0.0.1:<port>}
+   * @return {@code redis://127.0.0.1:port}
    */
   public String uri() {
     return "redis://127.0.0.1:" + port;
