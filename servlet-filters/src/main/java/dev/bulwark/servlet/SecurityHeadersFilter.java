@@ -8,6 +8,7 @@ import dev.bulwark.headers.SecurityHeadersPolicy;
 import dev.bulwark.headers.SecurityHeadersSettings;
 import dev.bulwark.servlet.internal.HeaderKeepingResponse;
 import dev.bulwark.servlet.internal.InitParams;
+import dev.bulwark.servlet.internal.ServletRequestView;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -92,7 +93,7 @@ public final class SecurityHeadersFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    SecurityHeadersDecision decision = headers.decide(routedPath(request));
+    SecurityHeadersDecision decision = headers.decide(ServletRequestView.routingPath(request));
     if (decision.nonce() != null) {
       request.setAttribute(NONCE_ATTRIBUTE, decision.nonce());
     }
@@ -106,12 +107,6 @@ public final class SecurityHeadersFilter implements Filter {
       wrapped.apply();
       throw e;
     }
-  }
-
-  private static String routedPath(HttpServletRequest request) {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    return pathInfo == null ? servletPath : servletPath + pathInfo;
   }
 
   @Override
