@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link SecurityHeadersPolicy} from string settings (init-params, properties). Every
@@ -60,10 +59,6 @@ public final class SecurityHeadersSettings {
   private static final Set<String> REFERRER_POLICIES = Set.of("no-referrer",
       "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin",
       "strict-origin", "strict-origin-when-cross-origin", "unsafe-url");
-
-  /** A Permissions-Policy member: {@code feature=()}, {@code feature=*} or an allow-list. */
-  private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z0-9-]*=(\\*|self|\\("
-      + " *((self|\\*|\"https?://[^\"\\s,]+\")( +(self|\\*|\"https?://[^\"\\s,]+\"))*)? *\\))");
 
   private final StringSettings settings;
 
@@ -117,7 +112,7 @@ public final class SecurityHeadersSettings {
     });
     optional(b, "permissions-policy", "Permissions-Policy", v -> {
       for (String member : v.split(" *, *", -1)) {
-        require(PERMISSION.matcher(member).matches(), "permissions-policy", "'" + member
+        require(isPermission(member), "permissions-policy", "'" + member
             + "' is not feature=(), feature=(self \"https://x.example\") or feature=*");
       }
       return v;
@@ -243,6 +238,55 @@ public final class SecurityHeadersSettings {
     }
     return named("overwrite",
         () -> policy.toBuilder().overwrite(names.toArray(String[]::new)).build());
+  }
+
+  /**
+   * Whether {@code member} is a Permissions-Policy member: {@code feature=*},
+   * {@code feature=self} or {@code feature=(...)} with {@code self}, {@code *} and quoted
+   * {@code http(s)://} origins separated by spaces; feature names are lower-case.
+   */
+  static boolean isPermission(String member) {
+    int eq = member.indexOf('=');
+    if (eq <= 0 || member.charAt(0) < 'a' || member.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < eq; i++) {
+      char c = member.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    String allow = member.substring(eq + 1);
+    if (allow.equals("*") || allow.equals("self")) {
+      return true;
+    }
+    if (allow.length() < 2 || allow.charAt(0) != '(' || allow.charAt(allow.length() - 1) != ')') {
+      return false;
+    }
+    for (String item : allow.substring(1, allow.length() - 1).split(" ", -1)) {
+      if (!item.isEmpty() && !item.equals("self") && !item.equals("*") && !isQuotedOrigin(item)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isQuotedOrigin(String item) {
+    if (item.length() < 3 || item.charAt(0) != '"' || item.charAt(item.length() - 1) != '"') {
+      return false;
+    }
+    String origin = item.substring(1, item.length() - 1);
+    int start = origin.startsWith("https://") ? 8 : origin.startsWith("http://") ? 7 : -1;
+    if (start < 0 || origin.length() == start) {
+      return false;
+    }
+    for (int i = start; i < origin.length(); i++) {
+      char c = origin.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == '"' || c == ',' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String orDefault(String name, String absent) {

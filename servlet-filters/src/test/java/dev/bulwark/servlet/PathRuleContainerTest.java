@@ -3,7 +3,6 @@ package dev.bulwark.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,11 +57,7 @@ abstract class PathRuleContainerTest {
 
   private RawHttp.Response send(String method, String target, String... pairs)
       throws IOException {
-    List<List<String>> headers = new ArrayList<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      headers.add(List.of(pairs[i], pairs[i + 1]));
-    }
-    return RawHttp.send(port, method, target, "example.com", headers);
+    return RawHttp.send(port, method, target, "example.com", RawHttp.pairs(pairs));
   }
 
   /** The filter's own answer, or a 400 of the container (which never reached the filter). */
