@@ -89,8 +89,8 @@ public final class SecurityHeadersDecision {
    *
    * @return lower-case header names, such as {@code x-powered-by}
    */
-  public java.util.List<String> removedHeaders() {
-    return policy.removedHeaders();
+  public java.util.List<String> strippedHeaders() {
+    return policy.strippedHeaders();
   }
 
   @Override

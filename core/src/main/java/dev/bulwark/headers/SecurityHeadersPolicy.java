@@ -136,7 +136,7 @@ public final class SecurityHeadersPolicy {
    *
    * @return lower-case header names, in the order they were named
    */
-  public List<String> removedHeaders() {
+  public List<String> strippedHeaders() {
     return removedList;
   }
 

@@ -280,7 +280,7 @@ class SecurityHeadersSettingsTest {
   void removeHeaders_addToPoweredBy() {
     SecurityHeadersPolicy policy = policy("remove-headers", "Server");
 
-    assertThat(policy.removedHeaders()).containsExactly("x-powered-by", "server");
+    assertThat(policy.strippedHeaders()).containsExactly("x-powered-by", "server");
   }
 
   @Test

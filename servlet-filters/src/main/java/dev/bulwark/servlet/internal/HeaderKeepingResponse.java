@@ -16,7 +16,6 @@ import java.io.IOException;
  */
 public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
 
-  private final HttpServletResponse response;
   private final SecurityHeadersDecision decision;
   private final ServletResponseHeaders headers;
 
@@ -28,17 +27,17 @@ public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
    */
   public HeaderKeepingResponse(HttpServletResponse response, SecurityHeadersDecision decision) {
     super(response);
-    this.response = response;
     this.decision = decision;
     this.headers = new ServletResponseHeaders(response);
   }
 
   /** Strips the removed headers and writes the security headers, unless already committed. */
   public void apply() {
+    HttpServletResponse response = (HttpServletResponse) getResponse();
     if (response.isCommitted()) {
       return;
     }
-    java.util.List<String> removed = decision.removedHeaders();
+    java.util.List<String> removed = decision.strippedHeaders();
     for (int i = 0; i < removed.size(); i++) {   // indexed: no iterator per request
       String name = removed.get(i);
       if (response.containsHeader(name)) {
