@@ -99,7 +99,7 @@ public final class FetchMetadataEngine {
    */
   public FetchMetadataDecision decide(HttpRequestView request) {
     String method = request.method();
-    if (policy.crossSitePaths.matches(request.path())) {
+    if (!request.ambiguousPath() && policy.crossSitePaths.matches(request.routingPath())) {
       return allowed[Basis.ALLOWED_PATH.ordinal()];
     }
     boolean cacheable = method.equals("GET") || method.equals("HEAD");

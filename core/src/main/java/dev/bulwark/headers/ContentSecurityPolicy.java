@@ -111,6 +111,9 @@ public final class ContentSecurityPolicy {
     if (fragments.size() == 1) {
       return fragments.get(0);
     }
+    if (fragments.size() == 2) {   // one slot, the usual case: one exact-size allocation
+      return fragments.get(0) + nonce + fragments.get(1);
+    }
     int length = 0;
     for (String fragment : fragments) {
       length += fragment.length() + nonce.length();

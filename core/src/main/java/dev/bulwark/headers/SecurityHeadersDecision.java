@@ -33,13 +33,12 @@ public final class SecurityHeadersDecision {
   private final @Nullable String cspValue;
   private final SecurityHeadersPolicy policy;
 
-  SecurityHeadersDecision(Rendered rendered, @Nullable String nonce,
+  SecurityHeadersDecision(Rendered rendered, @Nullable String nonce, @Nullable String cspValue,
       SecurityHeadersPolicy policy) {
     this.rendered = rendered;
     this.nonce = nonce;
+    this.cspValue = cspValue;
     this.policy = policy;
-    ContentSecurityPolicy csp = policy.contentSecurityPolicy();
-    this.cspValue = nonce == null || csp == null ? null : csp.render(nonce);
   }
 
   /**
@@ -82,6 +81,16 @@ public final class SecurityHeadersDecision {
    */
   public boolean suppresses(String name) {
     return policy.suppresses(name);
+  }
+
+  /**
+   * The headers an adapter strips from the response before it commits (when the container or
+   * the application set them), and drops when the application sets them.
+   *
+   * @return lower-case header names, such as {@code x-powered-by}
+   */
+  public java.util.List<String> strippedHeaders() {
+    return policy.strippedHeaders();
   }
 
   @Override

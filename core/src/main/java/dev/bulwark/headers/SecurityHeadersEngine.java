@@ -2,7 +2,6 @@ package dev.bulwark.headers;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code no-store} or not, times each {@code Clear-Site-Data} path or none) is rendered once,
  * here; a decision only picks the combination for the path and, when the CSP has a nonce slot,
  * draws a fresh nonce of {@value #NONCE_BYTES} bytes (144 bits) from the injected
- * {@link SecureRandom}. Thread-safe.
+ * {@link SecureRandom}. Without a nonce, the decisions themselves are built here and a request
+ * allocates nothing; with one, the randomness is drawn in blocks (see {@code NonceSource}) and a
+ * request allocates the nonce and the CSP value. Thread-safe.
  */
 public final class SecurityHeadersEngine {
 
@@ -21,14 +22,20 @@ public final class SecurityHeadersEngine {
   public static final int NONCE_BYTES = 18;
 
   private final SecurityHeadersPolicy policy;
-  private final SecureRandom random;
+  private final @Nullable NonceSource nonces;
+  private final @Nullable ContentSecurityPolicy nonceCsp;
   private final PathPattern[] noStore;
   private final PathPattern[] clearSiteData;
   private final SecurityHeadersDecision.Rendered[] profiles;
+  /** Per profile, the decision itself when the CSP has no nonce; else null. */
+  private final @Nullable SecurityHeadersDecision[] fixed;
 
   private SecurityHeadersEngine(SecurityHeadersPolicy policy, SecureRandom random) {
     this.policy = policy;
-    this.random = random;
+    ContentSecurityPolicy csp = policy.contentSecurityPolicy();
+    boolean nonce = csp != null && csp.usesNonce();
+    this.nonceCsp = nonce ? csp : null;
+    this.nonces = nonce ? new NonceSource(random) : null;
     this.noStore = policy.noStorePaths().toArray(PathPattern[]::new);
     this.clearSiteData = policy.clearSiteDataPaths().keySet().toArray(PathPattern[]::new);
     List<String> clearValues = new ArrayList<>(policy.clearSiteDataPaths().values());
@@ -37,6 +44,12 @@ public final class SecurityHeadersEngine {
       for (int store = 0; store < 2; store++) {
         profiles[index(store == 1, clear)] =
             render(store == 1, clear < 0 ? null : clearValues.get(clear));
+      }
+    }
+    this.fixed = new SecurityHeadersDecision[profiles.length];
+    if (!nonce) {
+      for (int i = 0; i < profiles.length; i++) {
+        fixed[i] = new SecurityHeadersDecision(profiles[i], null, null, policy);
       }
     }
   }
@@ -81,15 +94,14 @@ public final class SecurityHeadersEngine {
         break;
       }
     }
-    SecurityHeadersDecision.Rendered rendered = profiles[index(store, clear)];
-    ContentSecurityPolicy csp = policy.contentSecurityPolicy();
-    if (csp == null || !csp.usesNonce()) {
-      return new SecurityHeadersDecision(rendered, null, policy);
+    int profile = index(store, clear);
+    SecurityHeadersDecision decision = fixed[profile];
+    if (decision != null) {
+      return decision;
     }
-    byte[] bytes = new byte[NONCE_BYTES];
-    random.nextBytes(bytes);
-    return new SecurityHeadersDecision(
-        rendered, Base64.getEncoder().encodeToString(bytes), policy);
+    String nonce = Objects.requireNonNull(nonces).next();
+    return new SecurityHeadersDecision(profiles[profile], nonce,
+        Objects.requireNonNull(nonceCsp).render(nonce), policy);
   }
 
   private static int index(boolean store, int clear) {

@@ -38,6 +38,8 @@ public final class SecurityHeadersPolicy {
   private final Map<String, String> reportingEndpoints;
   private final Set<String> overwrite;
   private final Set<String> removed;
+  private final String[] removedNames;
+  private final List<String> removedList;
   private final List<PathPattern> noStore;
   private final Map<PathPattern, String> clearSiteData;
 
@@ -46,7 +48,9 @@ public final class SecurityHeadersPolicy {
     this.csp = b.csp;
     this.reportingEndpoints = Collections.unmodifiableMap(new LinkedHashMap<>(b.endpoints));
     this.overwrite = Set.copyOf(b.overwrite);
-    this.removed = Set.copyOf(b.removed);
+    this.removed = Collections.unmodifiableSet(new LinkedHashSet<>(b.removed));
+    this.removedNames = removed.toArray(String[]::new);
+    this.removedList = List.of(removedNames);
     this.noStore = List.copyOf(b.noStore);
     this.clearSiteData = Collections.unmodifiableMap(new LinkedHashMap<>(b.clearSiteData));
   }
@@ -118,7 +122,22 @@ public final class SecurityHeadersPolicy {
    * @return true when the adapter must drop it
    */
   public boolean suppresses(String name) {
-    return !removed.isEmpty() && removed.contains(Ascii.toLowerCase(name));
+    for (String removedName : removedNames) {   // a few names: no lower-casing, no allocation
+      if (Ascii.equalsIgnoreCase(removedName, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The headers the application may not set, which an adapter also strips when the container
+   * set them (e.g. Tomcat's {@code xpoweredBy}).
+   *
+   * @return lower-case header names, in the order they were named
+   */
+  public List<String> strippedHeaders() {
+    return removedList;
   }
 
   List<PathPattern> noStorePaths() {

@@ -52,6 +52,34 @@ public interface HttpRequestView {
   String path();
 
   /**
+   * The path the application routes on, which every Bulwark path pattern (exclusions,
+   * allow-lists, per-path profiles) is matched against: percent-decoded, dot segments resolved,
+   * {@code ;} parameters removed, without the context path. A Servlet adapter answers
+   * {@code servletPath + pathInfo}. The default is {@link #path()}, for frameworks whose raw path
+   * is what they route on.
+   *
+   * @return e.g. {@code /api/items}
+   */
+  default String routingPath() {
+    return path();
+  }
+
+  /**
+   * Whether the raw {@link #path()} is in a form whose meaning containers and frameworks
+   * disagree on: a percent-escape (an encoded {@code /}, {@code \}, {@code .}, NUL, or a
+   * double encoding), {@code ;} parameters, {@code \}, {@code //}, a {@code .} or {@code ..}
+   * segment, or a character outside the path set of {@link PathPatterns}. A pattern that
+   * relaxes protection (an exclusion, an allow-list) never matches such a request, so an
+   * encoding trick cannot widen it; a pattern that adds protection still matches on
+   * {@link #routingPath()}.
+   *
+   * @return true when an exemption must not apply
+   */
+  default boolean ambiguousPath() {
+    return !PathPatterns.isNormal(path());
+  }
+
+  /**
    * The query string, not decoded, without the leading {@code ?}.
    *
    * @return the query, or null when the request has none

@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p>A pattern starts with {@code /}, uses only letters, digits and {@code -._~!$&'()+,=:@},
  * and has no empty, {@code .} or {@code ..} segment; {@code *} is allowed only as a final
- * {@code /*}. {@code /*} alone (every path) is refused. Patterns are compared with the raw
- * request path, which includes the context path.
+ * {@code /*}. {@code /*} alone (every path) is refused. Engines compare patterns with
+ * {@link HttpRequestView#routingPath()} (the path within the application) and apply an
+ * exemption only when {@link HttpRequestView#ambiguousPath()} is false.
  *
  * <h2>Paths that never match</h2>
  *
@@ -91,7 +92,7 @@ public final class PathPatterns {
    * Whether a request path matches; a path in no normal form never matches (see the class
    * comment).
    *
-   * @param path the raw request path, not decoded
+   * @param path a request path (engines pass the routing path)
    * @return true when some pattern matches
    */
   public boolean matches(String path) {

@@ -81,7 +81,7 @@ public final class HttpsEngine {
     if (client.secure()) {
       return secure;
     }
-    if (policy.excluded.matches(request.path())) {
+    if (!request.ambiguousPath() && policy.excluded.matches(request.routingPath())) {
       return excluded;
     }
     List<String> hostLines = request.headers("Host");

@@ -47,4 +47,43 @@ class CspSourceFuzzTest {
     assertThat(value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
     assertThat(value).doesNotContain(",");
   }
+
+  @FuzzTest
+  void settings_parseCsp(FuzzedDataProvider data) {
+    ContentSecurityPolicy policy;
+    try {
+      policy = SecurityHeadersSettings.parseCsp(data.consumeRemainingAsString()).build();
+    } catch (IllegalArgumentException expected) {
+      return;
+    }
+    String value = policy.render("AAAAAAAAAAAAAAAAAAAAAAAA");
+    assertThat(value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).isTrue();
+    assertThat(value).doesNotContain(",");
+    // The rendered policy reads back as itself.
+    assertThat(SecurityHeadersSettings.parseCsp(value).build().render("A")).isEqualTo(
+        policy.render("A"));
+  }
+
+  @FuzzTest
+  void settings_policy(FuzzedDataProvider data) {
+    java.util.List<String> names = new java.util.ArrayList<>(SecurityHeadersSettings.NAMES);
+    names.sort(null);
+    java.util.Map<String, String> settings = new java.util.HashMap<>();
+    int count = data.consumeInt(0, 6);
+    for (int i = 0; i < count; i++) {
+      String name = data.consumeBoolean() ? data.pickValue(names) : data.consumeString(12);
+      settings.put(name, data.consumeString(60));
+    }
+    SecurityHeadersPolicy policy;
+    try {
+      policy = SecurityHeadersSettings.of(settings).policy();
+    } catch (IllegalArgumentException expected) {
+      return;
+    }
+    assertThat(policy.suppresses("X-Powered-By")).isTrue();
+    MapHeaders headers = new MapHeaders();
+    SecurityHeadersEngine.of(policy, new FixedRandom()).decide("/").applyTo(headers);
+    headers.all.forEach((name, values) -> values.forEach(value ->
+        assertThat(value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c < 0x7f)).isTrue()));
+  }
 }

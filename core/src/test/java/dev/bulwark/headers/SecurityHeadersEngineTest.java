@@ -8,14 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class SecurityHeadersEngineTest {
 
-  private static final String NONCE_1 = Base64.getEncoder().encodeToString(filled(1));
-  private static final String NONCE_2 = Base64.getEncoder().encodeToString(filled(2));
-
-  private static byte[] filled(int value) {
-    byte[] bytes = new byte[SecurityHeadersEngine.NONCE_BYTES];
-    java.util.Arrays.fill(bytes, (byte) value);
-    return bytes;
-  }
+  private static final String NONCE_1 = Base64.getEncoder().encodeToString(
+      FixedRandom.run(1, SecurityHeadersEngine.NONCE_BYTES));
+  private static final String NONCE_2 = Base64.getEncoder().encodeToString(
+      FixedRandom.run(2, SecurityHeadersEngine.NONCE_BYTES));
 
   @Test
   void decide_recommended_writesEveryPresetHeader() {
@@ -62,6 +58,22 @@ class SecurityHeadersEngineTest {
     assertThat(headers.one("Content-Security-Policy"))
         .contains("script-src 'nonce-" + NONCE_2 + "' 'strict-dynamic'")
         .doesNotContain(NONCE_1);
+    assertThat(random.calls()).as("one nextBytes call serves %d nonces", NonceSource.PER_REFILL)
+        .isEqualTo(1);
+  }
+
+  @Test
+  void decide_nonce_refillsAfterABlockAndNeverRepeats() {
+    FixedRandom random = new FixedRandom();
+    SecurityHeadersEngine engine =
+        SecurityHeadersEngine.of(SecurityHeadersPolicies.recommendedWithNonce(), random);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+
+    for (int i = 0; i < NonceSource.PER_REFILL + 1; i++) {
+      seen.add(java.util.Objects.requireNonNull(engine.decide("/").nonce()));
+    }
+
+    assertThat(seen).hasSize(NonceSource.PER_REFILL + 1);
     assertThat(random.calls()).isEqualTo(2);
   }
 

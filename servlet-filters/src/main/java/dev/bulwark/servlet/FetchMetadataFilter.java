@@ -19,7 +19,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import dev.bulwark.time.LogThrottle;
+import dev.bulwark.time.NanoClock;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * does not accept with 403 and a problem body, before they reach the application. In
  * report-only mode it logs the would-be rejection (at {@code WARNING}, through
  * {@link System.Logger} {@code dev.bulwark.servlet.FetchMetadataFilter}, with no request data)
- * and passes the request on. Cacheable responses get {@code Vary} on the Fetch Metadata
+ * and passes the request on; at most one such line is written per
+ * {@link #REPORT_LOG_INTERVAL}, carrying the number of reports held back since the previous
+ * one, so a flood of cross-site requests cannot flood the log. Cacheable responses get {@code Vary} on the Fetch Metadata
  * headers; the application's own {@code Vary} values are kept.
  *
  * <p>Configure it in code ({@code new FetchMetadataFilter(policy, resolver)}) or with
@@ -42,10 +47,16 @@ public final class FetchMetadataFilter implements Filter {
   private static final System.Logger LOG =
       System.getLogger("dev.bulwark.servlet.FetchMetadataFilter");
 
+  /** At most one report-only log line per this interval (10 seconds). */
+  public static final Duration REPORT_LOG_INTERVAL = Duration.ofSeconds(10);
+
   private @Nullable FetchMetadataEngine engine;
+  private final LogThrottle reports;
 
   /** For containers: configure with init-params. */
-  public FetchMetadataFilter() {}
+  public FetchMetadataFilter() {
+    this.reports = LogThrottle.every(REPORT_LOG_INTERVAL, NanoClock.system());
+  }
 
   /**
    * Configures the filter in code; init-params are then ignored.
@@ -54,7 +65,20 @@ public final class FetchMetadataFilter implements Filter {
    * @param resolver resolves the application's own origin behind trusted proxies
    */
   public FetchMetadataFilter(FetchMetadataPolicy policy, ClientResolver resolver) {
+    this(policy, resolver, NanoClock.system());
+  }
+
+  /**
+   * Configures the filter in code with the clock that paces report-only log lines.
+   *
+   * @param policy the Fetch Metadata policy
+   * @param resolver resolves the application's own origin behind trusted proxies
+   * @param clock the clock of the log throttle
+   */
+  public FetchMetadataFilter(FetchMetadataPolicy policy, ClientResolver resolver,
+      NanoClock clock) {
     this.engine = FetchMetadataEngine.of(policy, resolver);
+    this.reports = LogThrottle.every(REPORT_LOG_INTERVAL, clock);
   }
 
   @Override
@@ -89,7 +113,13 @@ public final class FetchMetadataFilter implements Filter {
       return;
     }
     if (decision.isReported()) {
-      LOG.log(Level.WARNING, "report-only: {0}", decision.describe());
+      long suppressed = reports.admit();
+      if (suppressed == 0) {
+        LOG.log(Level.WARNING, "report-only: {0}", decision.describe());
+      } else if (suppressed > 0) {
+        LOG.log(Level.WARNING, "report-only: {0} (and {1} more reports not logged since the"
+            + " previous line)", decision.describe(), String.valueOf(suppressed));
+      }
     }
     chain.doFilter(request, new VaryPreservingResponse(response));
   }

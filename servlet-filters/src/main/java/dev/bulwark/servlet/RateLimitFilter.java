@@ -111,9 +111,7 @@ public final class RateLimitFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    String pathInfo = request.getPathInfo();
-    String path = pathInfo == null ? request.getServletPath() : request.getServletPath()
-        + pathInfo;
+    String path = ServletRequestView.routingPath(request);
     Principal principal = request.getUserPrincipal();
     RateLimitOutcome outcome = limits.admit(new ServletRequestView(request), path,
         principal == null ? null : principal.getName());

@@ -5,9 +5,10 @@ import dev.bulwark.headers.SecurityHeadersDecision;
 import dev.bulwark.headers.SecurityHeadersEngine;
 import dev.bulwark.headers.SecurityHeadersPolicies;
 import dev.bulwark.headers.SecurityHeadersPolicy;
+import dev.bulwark.headers.SecurityHeadersSettings;
 import dev.bulwark.servlet.internal.HeaderKeepingResponse;
 import dev.bulwark.servlet.internal.InitParams;
-import dev.bulwark.servlet.internal.ServletResponseHeaders;
+import dev.bulwark.servlet.internal.ServletRequestView;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +28,16 @@ import org.jspecify.annotations.Nullable;
  * exposes the response's CSP nonce to templates as the request attribute
  * {@value #NONCE_ATTRIBUTE}.
  *
- * <p>Configure it in code ({@code new SecurityHeadersFilter(policy)}); the no-argument
- * constructor, used by containers, applies {@link SecurityHeadersPolicies#recommended()} and
- * accepts no init-params. Headers already present are kept unless the policy overwrites them.
- * Thread-safe once initialised.
+ * <p>Configure it in code ({@code new SecurityHeadersFilter(policy)}) or with init-params,
+ * validated at {@code init()}; with none, the filter applies
+ * {@link SecurityHeadersPolicies#recommended()}. The init-params are {@code preset},
+ * {@code csp}, {@code csp-nonce}, {@code csp-report-only}, {@code reporting-endpoints},
+ * {@code report-to}, {@code frame-options}, {@code referrer-policy},
+ * {@code permissions-policy}, {@code coep}, {@code no-store-paths},
+ * {@code clear-site-data-paths}, {@code overwrite} and {@code remove-headers}; see
+ * {@link SecurityHeadersSettings}. Headers already present are kept unless the policy
+ * overwrites them. Headers the policy removes ({@code X-Powered-By}) are stripped even when the
+ * container set them, and dropped when the application sets them. Thread-safe once initialised.
  */
 public final class SecurityHeadersFilter implements Filter {
 
@@ -40,11 +46,12 @@ public final class SecurityHeadersFilter implements Filter {
 
   private @Nullable SecurityHeadersEngine engine;
 
-  /** For containers: the recommended preset. */
+  /** For containers: configure with init-params (none: the recommended preset). */
   public SecurityHeadersFilter() {}
 
   /**
-   * Configures the filter in code, with a fresh {@link SecureRandom} for nonces.
+   * Configures the filter in code, with a fresh {@link SecureRandom} for nonces; init-params
+   * are then ignored.
    *
    * @param policy the policy
    */
@@ -64,9 +71,15 @@ public final class SecurityHeadersFilter implements Filter {
 
   @Override
   public void init(FilterConfig config) throws ServletException {
-    new InitParams(config, Set.of());
-    if (engine == null) {
-      engine = SecurityHeadersEngine.of(SecurityHeadersPolicies.recommended(), new SecureRandom());
+    if (engine != null) {
+      return;
+    }
+    InitParams params = new InitParams(config, SecurityHeadersSettings.NAMES);
+    try {
+      engine = SecurityHeadersEngine.of(SecurityHeadersSettings.of(params.all()).policy(),
+          new SecureRandom());
+    } catch (IllegalArgumentException e) {
+      throw params.invalid(e);
     }
   }
 
@@ -80,26 +93,20 @@ public final class SecurityHeadersFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    SecurityHeadersDecision decision = headers.decide(routedPath(request));
+    SecurityHeadersDecision decision = headers.decide(ServletRequestView.routingPath(request));
     if (decision.nonce() != null) {
       request.setAttribute(NONCE_ATTRIBUTE, decision.nonce());
     }
-    decision.applyTo(new ServletResponseHeaders(response));
     HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, decision);
+    wrapped.apply();
     try {
       chain.doFilter(request, wrapped);
     } catch (IOException | ServletException | RuntimeException | Error e) {
       // On its way to the container's error page: write again anything a reset lost. (A normal
       // return needs nothing: reset, sendError and sendRedirect already re-applied them.)
-      wrapped.reapply();
+      wrapped.apply();
       throw e;
     }
-  }
-
-  private static String routedPath(HttpServletRequest request) {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    return pathInfo == null ? servletPath : servletPath + pathInfo;
   }
 
   @Override

@@ -25,6 +25,29 @@ interface EmbeddedContainer {
     static Mount instance(String name, Filter filter) {
       return new Mount(name, filter, Map.of());
     }
+
+    /** A filter created by the test with its no-argument constructor, configured by init-params. */
+    static Mount instance(String name, Filter filter, Map<String, String> initParams) {
+      return new Mount(name, filter, Map.copyOf(initParams));
+    }
+  }
+
+  /**
+   * What a test may ask of the container beyond the defaults.
+   *
+   * @param errorPages error pages registered programmatically (as {@code <error-page>} in
+   *     {@code web.xml} would): a status code ({@code Integer}) or an exception type
+   *     ({@code Class}) to the location of the page, served by the application servlet
+   * @param poweredBy whether the container itself adds {@code X-Powered-By} to every response
+   *     (Tomcat: the connector's {@code xpoweredBy}; Jetty: {@code sendXPoweredBy})
+   */
+  record Options(Map<Object, String> errorPages, boolean poweredBy) {
+
+    static final Options DEFAULT = new Options(Map.of(), false);
+
+    public Options {
+      errorPages = Map.copyOf(errorPages);
+    }
   }
 
   /**

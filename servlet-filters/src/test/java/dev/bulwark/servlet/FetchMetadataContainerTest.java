@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.fetchmetadata.FetchMetadataPolicy;
 import dev.bulwark.http.ClientResolver;
+import dev.bulwark.testkit.FakeClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,7 @@ abstract class FetchMetadataContainerTest {
   private static final List<String> DESTS =
       List.of("", "document", "iframe", "object", "embed", "empty", "image");
 
+  private final FakeClock clock = FakeClock.create();
   private EmbeddedContainer container;
   private int port;
 
@@ -53,7 +58,10 @@ abstract class FetchMetadataContainerTest {
             Map.of("trusted-proxies", "127.0.0.1/32")),
         EmbeddedContainer.Mount.instance("programmatic", new FetchMetadataFilter(
             FetchMetadataPolicy.builder().allowRequestsWithoutOriginOrReferer().build(),
-            ClientResolver.direct())));
+            ClientResolver.direct())),
+        EmbeddedContainer.Mount.instance("flood", new FetchMetadataFilter(
+            FetchMetadataPolicy.builder().reportOnly().build(), ClientResolver.direct(),
+            clock)));
     container = newContainer();
     port = container.start(mounts, new AppServlet());
   }
@@ -232,6 +240,44 @@ abstract class FetchMetadataContainerTest {
         "Sec-Fetch-Mode", "no-cors");
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(AppServlet.BODY);
+  }
+
+  @Test
+  void reportOnly_flood_logsOneLinePerIntervalWithTheSuppressedCount() throws IOException {
+    Logger logger = Logger.getLogger("dev.bulwark.servlet.FetchMetadataFilter");
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        lines.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      for (int i = 0; i < 50; i++) {
+        assertThat(send("POST", "/flood/x", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode",
+            "no-cors").status()).isEqualTo(200);
+      }
+      assertThat(lines).as("the first report only").hasSize(1);
+      assertThat(lines.get(0)).startsWith("report-only: ").doesNotContain("more reports");
+
+      clock.advance(FetchMetadataFilter.REPORT_LOG_INTERVAL.minusMillis(1));
+      send("POST", "/flood/x", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "no-cors");
+      assertThat(lines).as("still within the interval").hasSize(1);
+
+      clock.advance(java.time.Duration.ofMillis(1));
+      send("POST", "/flood/x", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "no-cors");
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(1)).contains("(and 50 more reports not logged since the previous");
+    } finally {
+      logger.removeHandler(handler);
+    }
   }
 
   @Test

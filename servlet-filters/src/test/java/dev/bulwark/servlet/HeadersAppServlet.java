@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * segment. {@code ok} answers 200 with the CSP nonce request attribute as the body;
  * {@code not-found} and {@code boom} call {@code sendError(404)} and {@code sendError(500)};
  * {@code throw} throws; {@code redirect} calls {@code sendRedirect}; {@code app-frame} sets its
- * own {@code X-Frame-Options}; {@code powered} sets {@code X-Powered-By}; {@code reset} sets a
- * header, resets the response and answers.
+ * own {@code X-Frame-Options}; {@code powered} sets {@code X-Powered-By} and {@code Server}; {@code reset} sets a
+ * header, resets the response and answers; {@code error-page} is the container's error page,
+ * answering {@code error <status> nonce=<nonce attribute>} (with the status it was given).
  */
 final class HeadersAppServlet extends HttpServlet {
 
@@ -36,7 +37,16 @@ final class HeadersAppServlet extends HttpServlet {
       case "powered" -> {
         response.setHeader("X-Powered-By", "Servlet/6.0");
         response.addHeader("X-Powered-By", "JSP/3.1");
+        response.setHeader("Server", "App/1.0");
         body(response, "powered");
+      }
+      case "error-page" -> {
+        String text = "error " + request.getAttribute("jakarta.servlet.error.status_code")
+            + " nonce=" + request.getAttribute(SecurityHeadersFilter.NONCE_ATTRIBUTE);
+        byte[] body = text.getBytes(StandardCharsets.US_ASCII);
+        response.setContentType("text/plain;charset=US-ASCII");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
       }
       case "reset" -> {
         response.setHeader("X-Junk", "1");

@@ -4,9 +4,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -14,15 +18,39 @@ import org.eclipse.jetty.server.ServerConnector;
 final class JettyContainer implements EmbeddedContainer {
 
   private final Server server = new Server();
+  private final Options options;
+
+  JettyContainer() {
+    this(Options.DEFAULT);
+  }
+
+  JettyContainer(Options options) {
+    this.options = options;
+  }
 
   @Override
   public int start(List<Mount> mounts, HttpServlet application) throws Exception {
-    ServerConnector connector = new ServerConnector(server, 1, 1);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendXPoweredBy(options.poweredBy());
+    ServerConnector connector =
+        new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServlet(new ServletHolder("app", application), "/*");
+    if (!options.errorPages().isEmpty()) {
+      ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+      for (Map.Entry<Object, String> page : options.errorPages().entrySet()) {
+        if (page.getKey() instanceof Integer code) {
+          errors.addErrorPage(code, page.getValue());
+        } else {
+          errors.addErrorPage(((Class<?>) page.getKey()).asSubclass(Throwable.class),
+              page.getValue());
+        }
+      }
+      context.setErrorHandler(errors);
+    }
     for (Mount mount : mounts) {
       FilterHolder holder = mount.instance() != null
           ? new FilterHolder(mount.instance()) : new FilterHolder(CorsFilter.class);

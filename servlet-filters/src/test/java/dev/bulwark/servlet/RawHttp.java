@@ -68,6 +68,20 @@ final class RawHttp {
   private RawHttp() {}
 
   /**
+   * Headers for {@link #send} from alternating names and values.
+   *
+   * @param namesAndValues {@code name1, value1, name2, value2, ...}
+   * @return {@code [name, value]} pairs
+   */
+  static List<List<String>> pairs(String... namesAndValues) {
+    List<List<String>> headers = new ArrayList<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      headers.add(List.of(namesAndValues[i], namesAndValues[i + 1]));
+    }
+    return headers;
+  }
+
+  /**
    * Sends one request on a fresh connection to 127.0.0.1 and reads the whole response.
    *
    * @param headers {@code [name, value]} pairs, sent in order after {@code Host}

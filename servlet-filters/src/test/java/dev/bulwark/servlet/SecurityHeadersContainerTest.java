@@ -152,7 +152,8 @@ abstract class SecurityHeadersContainerTest {
     assertThat(other.values("Cache-Control")).isEmpty();
   }
 
-  private static String nonceOf(RawHttp.Response response) {
+  /** The nonce in a response's CSP (failing when there is none). */
+  static String nonceOf(RawHttp.Response response) {
     String csp = response.combined("Content-Security-Policy");
     assertThat(csp).as(response.toString()).isNotNull();
     Matcher matcher = NONCE.matcher(csp);

@@ -13,6 +13,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -20,7 +21,16 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 final class TomcatContainer implements EmbeddedContainer {
 
   private final Tomcat tomcat = new Tomcat();
+  private final Options options;
   private Path baseDir;
+
+  TomcatContainer() {
+    this(Options.DEFAULT);
+  }
+
+  TomcatContainer(Options options) {
+    this.options = options;
+  }
 
   @Override
   public int start(List<Mount> mounts, HttpServlet application) throws Exception {
@@ -29,6 +39,7 @@ final class TomcatContainer implements EmbeddedContainer {
     Connector connector = new Connector();
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
+    connector.setXpoweredBy(options.poweredBy());
     tomcat.setConnector(connector);
     StandardContext context = (StandardContext) tomcat.addContext("", null);
     // These leak checks need --add-opens and only print warnings at stop; nothing leaks here.
@@ -36,6 +47,16 @@ final class TomcatContainer implements EmbeddedContainer {
     context.setClearReferencesRmiTargets(false);
     Tomcat.addServlet(context, "app", application);
     context.addServletMapping("/*", "app");
+    for (Map.Entry<Object, String> page : options.errorPages().entrySet()) {
+      ErrorPage errorPage = new ErrorPage();
+      if (page.getKey() instanceof Integer code) {
+        errorPage.setErrorCode(code);
+      } else {
+        errorPage.setExceptionType(((Class<?>) page.getKey()).getName());
+      }
+      errorPage.setLocation(page.getValue());
+      context.addErrorPage(errorPage);
+    }
     for (Mount mount : mounts) {
       FilterDef def = new FilterDef();
       def.setFilterName(mount.name());

@@ -10,7 +10,9 @@ import java.io.IOException;
  * after {@code reset()}, and before {@code sendError} and {@code sendRedirect} (which some
  * containers answer from a reset response), the headers are written again, each only if
  * absent, so the application's own values still win. Headers the policy removes
- * ({@code X-Powered-By}) are dropped when the application sets them.
+ * ({@code X-Powered-By}) are stripped when the container set them and dropped when the
+ * application sets them.
+ * One per request; not thread-safe.
  */
 public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
 
@@ -18,7 +20,7 @@ public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
   private final ServletResponseHeaders headers;
 
   /**
-   * Wraps a response to which {@code decision} was already written.
+   * Wraps a response; {@link #apply()} writes the headers.
    *
    * @param response the container's response
    * @param decision the security headers of this response
@@ -29,34 +31,43 @@ public final class HeaderKeepingResponse extends HttpServletResponseWrapper {
     this.headers = new ServletResponseHeaders(response);
   }
 
-  /** Writes the headers again, if the response is not committed yet. */
-  public void reapply() {
-    if (!isCommitted()) {
-      decision.applyTo(headers);
+  /** Strips the removed headers and writes the security headers, unless already committed. */
+  public void apply() {
+    HttpServletResponse response = (HttpServletResponse) getResponse();
+    if (response.isCommitted()) {
+      return;
     }
+    java.util.List<String> removed = decision.strippedHeaders();
+    for (int i = 0; i < removed.size(); i++) {   // indexed: no iterator per request
+      String name = removed.get(i);
+      if (response.containsHeader(name)) {
+        response.setHeader(name, null);   // Servlet 6: a null value removes the header
+      }
+    }
+    decision.applyTo(headers);
   }
 
   @Override
   public void reset() {
     super.reset();
-    reapply();
+    apply();
   }
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    reapply();
+    apply();
     super.sendError(sc, msg);
   }
 
   @Override
   public void sendError(int sc) throws IOException {
-    reapply();
+    apply();
     super.sendError(sc);
   }
 
   @Override
   public void sendRedirect(String location) throws IOException {
-    reapply();
+    apply();
     super.sendRedirect(location);
   }
 
