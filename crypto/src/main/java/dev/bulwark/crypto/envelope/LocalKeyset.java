@@ -91,8 +91,17 @@ public final class LocalKeyset {
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Loads the keyset file as an {@link Aead} (encrypts under the primary, decrypts under any). */
-  static Aead load(Path file, Secret masterSecret) throws IOException, GeneralSecurityException {
+  /**
+   * Loads the keyset file as an {@link Aead} that encrypts under the primary key and decrypts
+   * under any key of the set, e.g. as the master key of {@link TenantEnvelopes}.
+   *
+   * @param file the keyset file
+   * @param masterSecret the master secret it is encrypted under
+   * @return the keyset's primitive
+   * @throws IOException if the file cannot be read
+   * @throws GeneralSecurityException if the file does not decrypt under the master secret
+   */
+  public static Aead load(Path file, Secret masterSecret) throws IOException, GeneralSecurityException {
     return read(file, masterAead(masterSecret)).getPrimitive(ConfigurationV0.get(),
         Aead.class);
   }
