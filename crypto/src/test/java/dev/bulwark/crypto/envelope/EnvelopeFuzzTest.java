@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
 
 /**
  * Fuzzes the envelope parsers and decryption. Contract: for any input, {@code decrypt} (one-shot
- * and streaming) and {@code rewrap} return or throw {@link GeneralSecurityException} with the fixed message, never
+ * and streaming) and {@code rewrap} (one-shot and streaming) return or throw {@link GeneralSecurityException} with the fixed message, never
  * another exception. Seeds are replayed from
  * {@code src/test/resources/dev/bulwark/crypto/envelope/EnvelopeFuzzTestInputs}; run with
  * {@code JAZZER_FUZZ=1} to search for new inputs.
@@ -68,6 +68,12 @@ class EnvelopeFuzzTest {
     byte[] input = data.consumeRemainingAsBytes();
     try {
       ENVELOPE.decrypt(new java.io.ByteArrayInputStream(input),
+          new java.io.ByteArrayOutputStream(), AD);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+    try {
+      ENVELOPE.rewrap(new java.io.ByteArrayInputStream(input),
           new java.io.ByteArrayOutputStream(), AD);
     } catch (GeneralSecurityException e) {
       assertThat(e).hasMessage(EnvelopeFormat.INVALID);
