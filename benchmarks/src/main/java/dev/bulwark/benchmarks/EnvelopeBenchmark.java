@@ -1,9 +1,6 @@
 package dev.bulwark.benchmarks;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.ConfigurationV0;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.KmsEnvelopeAead;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.bulwark.crypto.envelope.EnvelopeEncryptor;
@@ -13,10 +10,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,17 +63,14 @@ public class EnvelopeBenchmark {
   public String op;
 
   private boolean encrypt;
+  private JceAesGcmCeiling ceiling;
   private byte[] plaintext;
   private EnvelopeEncryptor cached;
   private EnvelopeEncryptor uncached;
   private Aead tink;
-  private SecretKey jceKey;
-  private final SecureRandom random = new SecureRandom();
   private byte[] cachedCiphertext;
   private byte[] uncachedCiphertext;
   private byte[] tinkCiphertext;
-  private byte[] jceCiphertext;
-  private byte[] jceIv;
 
   /**
    * Builds the encryptors over one KEK and one ciphertext each, and checks they decrypt.
@@ -89,38 +79,23 @@ public class EnvelopeBenchmark {
    */
   @Setup
   public void setUp() throws Exception {
-    AeadConfig.register();
     encrypt = op.equals("encrypt");
     plaintext = new byte[size];
-    random.nextBytes(plaintext);
-    Aead kek = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
-        .getPrimitive(ConfigurationV0.get(), Aead.class);
+    new SecureRandom().nextBytes(plaintext);
+    Aead kek = JceAesGcmCeiling.localKek();
     cached = EnvelopeEncryptor.builder().keyEncryptionKey(kek)
         .dataKeyCache(Duration.ofMinutes(5), 1L << 32, 1L << 40).build();
     uncached = EnvelopeEncryptor.builder().keyEncryptionKey(kek).build();
     tink = KmsEnvelopeAead.create(PredefinedAeadParameters.AES256_GCM, kek);
-    byte[] raw = new byte[32];
-    random.nextBytes(raw);
-    jceKey = new SecretKeySpec(raw, "AES");
+    ceiling = new JceAesGcmCeiling(plaintext, AD);
     cachedCiphertext = cached.encrypt(plaintext, AD);
     uncachedCiphertext = uncached.encrypt(plaintext, AD);
     tinkCiphertext = tink.encrypt(plaintext, AD);
-    jceIv = new byte[12];
-    random.nextBytes(jceIv);
-    jceCiphertext = jce(Cipher.ENCRYPT_MODE, jceIv, plaintext);
     if (!Arrays.equals(cached.decrypt(cachedCiphertext, AD), plaintext)
         || !Arrays.equals(uncached.decrypt(uncachedCiphertext, AD), plaintext)
-        || !Arrays.equals(tink.decrypt(tinkCiphertext, AD), plaintext)
-        || !Arrays.equals(jce(Cipher.DECRYPT_MODE, jceIv, jceCiphertext), plaintext)) {
+        || !Arrays.equals(tink.decrypt(tinkCiphertext, AD), plaintext)) {
       throw new IllegalStateException("a set-up ciphertext does not decrypt");
     }
-  }
-
-  private byte[] jce(int mode, byte[] iv, byte[] input) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, jceKey, new GCMParameterSpec(128, iv));
-    cipher.updateAAD(AD);
-    return cipher.doFinal(input);
   }
 
   /**
@@ -166,11 +141,6 @@ public class EnvelopeBenchmark {
   @Benchmark
   @Peer("JCE AES-256-GCM (no key management; ceiling)")
   public byte[] jceAesGcm() throws GeneralSecurityException {
-    if (encrypt) {
-      byte[] iv = new byte[12];
-      random.nextBytes(iv);
-      return jce(Cipher.ENCRYPT_MODE, iv, plaintext);
-    }
-    return jce(Cipher.DECRYPT_MODE, jceIv, jceCiphertext);
+    return ceiling.run(encrypt);
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keyset files for the tool: encrypted under the master secret ({@link LocalKeyset}, the
@@ -69,20 +70,9 @@ final class Keysets {
       return EnvelopeEncryptor.builder().keyEncryptionKey(parseCleartext(bytes).getPrimitive(
           ConfigurationV0.get(), Aead.class)).build();
     }
-    if (isCleartext(bytes)) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
-          + "--insecure-cleartext to use it anyway, or make an encrypted one with keygen");
-    }
-    Secret secret = master.get();
-    try {
-      return EnvelopeEncryptor.builder().localKeyset(file, secret).build();
-    } catch (GeneralSecurityException e) {
-      throw wrongMasterSecret(file);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.KEYSET, e.getMessage());
-    } finally {
-      secret.destroy();
-    }
+    refuseCleartext(file, bytes);
+    return withMasterSecret(file, master,
+        secret -> EnvelopeEncryptor.builder().localKeyset(file, secret).build());
   }
 
   static void rotate(Path file, boolean cleartext, MasterSecretSource master)
@@ -98,25 +88,38 @@ final class Keysets {
           InsecureSecretKeyAccess.get()));
       return;
     }
-    if (isCleartext(bytes)) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
-          + "--insecure-cleartext to rotate it anyway");
-    }
+    refuseCleartext(file, bytes);
+    withMasterSecret(file, master, secret -> {
+      LocalKeyset.rotate(file, secret);
+      return null;
+    });
+  }
+
+  /** What to do with the master secret; it is destroyed afterwards. */
+  private interface SecretAction<T extends @Nullable Object> {
+    T apply(Secret secret) throws IOException, GeneralSecurityException;
+  }
+
+  private static <T extends @Nullable Object> T withMasterSecret(Path file, MasterSecretSource master,
+      SecretAction<T> action) throws CliException, IOException {
     Secret secret = master.get();
     try {
-      LocalKeyset.rotate(file, secret);
+      return action.apply(secret);
     } catch (GeneralSecurityException e) {
-      throw wrongMasterSecret(file);
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file
+          + " does not open with this master secret");
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.KEYSET, e.getMessage());
+      throw new CliException(ExitCodes.KEYSET, e.getMessage()); // "at least 32 bytes", no value
     } finally {
       secret.destroy();
     }
   }
 
-  private static CliException wrongMasterSecret(Path file) {
-    return new CliException(ExitCodes.KEYSET, "keyset " + file
-        + " does not open with this master secret");
+  private static void refuseCleartext(Path file, byte[] bytes) throws CliException {
+    if (isCleartext(bytes)) {
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
+          + "--insecure-cleartext to use it anyway, or make an encrypted one with keygen");
+    }
   }
 
   private static void write(Path file, boolean force, byte[] bytes)

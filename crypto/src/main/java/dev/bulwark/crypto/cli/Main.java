@@ -38,51 +38,6 @@ public final class Main {
   static final String MASTER_SECRET = "bulwark.master.secret";
   private static final String STDIO = "-";
 
-  private static final String USAGE = String.join("\n",
-      "usage: bulwark-crypto COMMAND [OPTIONS]",
-      "",
-      "commands:",
-      "  keygen   --out KEYSET                      make a new keyset",
-      "  encrypt  --keyset KEYSET --in FILE --out FILE.enc",
-      "  decrypt  --keyset KEYSET --in FILE.enc --out FILE",
-      "  rotate   --keyset KEYSET                   add a new primary key",
-      "  rewrap   --keyset KEYSET --in OLD.enc --out NEW.enc",
-      "                                             re-wrap a file's key under the primary",
-      "",
-      "FILE may be - for stdin or stdout. The keyset is encrypted under the master secret in",
-      "BULWARK_MASTER_SECRET or in the file named by BULWARK_MASTER_SECRET_FILE (at least 32",
-      "bytes of random key material), or typed on a terminal.",
-      "",
-      "exit codes: 0 done, 1 usage, 2 I/O (missing input, output exists), 3 not authentic",
-      "(wrong keyset or --associated-data, tampered or truncated), 4 keyset or master secret",
-      "unusable, 5 internal error. Run COMMAND --help for its options.");
-
-  private static final Map<String, String> COMMAND_HELP = Map.of(
-      "keygen", String.join("\n",
-          "usage: bulwark-crypto keygen --out KEYSET [--force] [--insecure-cleartext]",
-          "  Writes a new keyset (one AES-256-GCM key) encrypted under the master secret.",
-          "  --force               replace KEYSET if it exists (its old keys are lost)",
-          "  --insecure-cleartext  write the keyset unencrypted (tests only)"),
-      "encrypt", String.join("\n",
-          "usage: bulwark-crypto encrypt --keyset KEYSET --in FILE --out FILE.enc [OPTIONS]",
-          "  --in FILE|-                input (- reads stdin)",
-          "  --out FILE|-               output (- writes stdout)",
-          "  --associated-data TEXT     bind TEXT into the file; needed again to decrypt",
-          "                             (alias --context)",
-          "  --force                    replace the output if it exists",
-          "  --insecure-cleartext       the keyset is unencrypted"),
-      "decrypt", String.join("\n",
-          "usage: bulwark-crypto decrypt --keyset KEYSET --in FILE.enc --out FILE [OPTIONS]",
-          "  Options as for encrypt. Exit code 3 if the input is not authentic; with --out -",
-          "  discard what was written to stdout in that case."),
-      "rotate", String.join("\n",
-          "usage: bulwark-crypto rotate --keyset KEYSET [--insecure-cleartext]",
-          "  Adds a new primary key to KEYSET; files encrypted before still decrypt."),
-      "rewrap", String.join("\n",
-          "usage: bulwark-crypto rewrap --keyset KEYSET --in OLD.enc --out NEW.enc [OPTIONS]",
-          "  Re-wraps the file's data key under the keyset's primary key, copying the payload",
-          "  unchanged (checked on the way). Options as for encrypt."));
-
   private static final Set<String> FILE_OPTIONS =
       Set.of("--keyset", "--in", "--out", "--associated-data");
   private static final Set<String> FILE_FLAGS = Set.of("--force", "--insecure-cleartext");
@@ -159,16 +114,16 @@ public final class Main {
     private int dispatch(List<String> args)
         throws CliException, IOException, GeneralSecurityException {
       if (args.isEmpty()) {
-        err.println(USAGE);
+        err.println(Help.USAGE);
         return ExitCodes.USAGE;
       }
       String command = args.get(0);
       List<String> rest = args.subList(1, args.size());
       if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-        err.println(USAGE);
+        err.println(Help.USAGE);
         return ExitCodes.OK;
       }
-      String help = COMMAND_HELP.get(command);
+      String help = Help.COMMANDS.get(command);
       if (help == null) {
         throw Args.usage(command.startsWith("-") ? "expected a command before options"
             : "unknown command " + Args.printable(command));
@@ -180,6 +135,9 @@ public final class Main {
       switch (command) {
         case "keygen": {
           Args a = Args.parse(rest, Set.of("--out"), FILE_FLAGS, Map.of());
+          if (a.require("--out").equals(STDIO)) {
+            throw Args.usage("keygen writes a keyset file; --out - is not allowed");
+          }
           Keysets.generate(path(a.require("--out")), a.flag("--force"),
               a.flag("--insecure-cleartext"), this::masterSecret);
           return ExitCodes.OK;
@@ -222,17 +180,20 @@ public final class Main {
         Progress progress = terminal && inPath != null && Files.size(inPath) > 0
             ? new Progress(source, err, Files.size(inPath)) : null;
         InputStream from = progress == null ? source : progress;
-        if (outPath == null) {
-          apply(envelope, command, from, out, associatedData);
-          out.flush();
-        } else {
-          try (AtomicOutput target = AtomicOutput.open(outPath, force)) {
-            apply(envelope, command, from, target.stream(), associatedData);
-            target.commit();
+        try {
+          if (outPath == null) {
+            apply(envelope, command, from, out, associatedData);
+            out.flush();
+          } else {
+            try (AtomicOutput target = AtomicOutput.open(outPath, force)) {
+              apply(envelope, command, from, target.stream(), associatedData);
+              target.commit();
+            }
           }
-        }
-        if (progress != null) {
-          progress.finish();
+        } finally {
+          if (progress != null) {
+            progress.finish(); // ends the bar's line, so an error starts on a line of its own
+          }
         }
       }
       return ExitCodes.OK;

@@ -62,16 +62,7 @@ final class StreamEnvelope {
 
   static void decrypt(Aead kek, byte[] header, InputStream in, OutputStream out,
       byte[] associatedData) throws IOException, GeneralSecurityException {
-    TinkRegistration.ensure();
-    byte[] serialized = unwrap(kek, header, readWrappedKey(header, in), associatedData);
-    StreamingAead streaming;
-    try {
-      streaming = streamingAead(serialized);
-    } finally {
-      Arrays.fill(serialized, (byte) 0);
-    }
-    drain(streaming, header, new Tracking(in), out, associatedData);
-    out.flush();
+    decryptOrRewrap(kek, header, in, out, associatedData, false);
   }
 
   /**
@@ -81,20 +72,31 @@ final class StreamEnvelope {
    */
   static void rewrap(Aead kek, byte[] header, InputStream in, OutputStream out,
       byte[] associatedData) throws IOException, GeneralSecurityException {
+    decryptOrRewrap(kek, header, in, out, associatedData, true);
+  }
+
+  private static void decryptOrRewrap(Aead kek, byte[] header, InputStream in, OutputStream out,
+      byte[] associatedData, boolean rewrap) throws IOException, GeneralSecurityException {
     TinkRegistration.ensure();
     byte[] serialized = unwrap(kek, header, readWrappedKey(header, in), associatedData);
     StreamingAead streaming;
-    byte[] wrapped;
+    byte[] wrapped = null;
     try {
       streaming = streamingAead(serialized);
-      wrapped = wrap(kek, header, serialized, associatedData);
+      if (rewrap) {
+        wrapped = wrap(kek, header, serialized, associatedData);
+      }
     } finally {
       Arrays.fill(serialized, (byte) 0);
     }
-    out.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
     Tracking source = new Tracking(in);
-    source.copyTo = out;
-    drain(streaming, header, source, OutputStream.nullOutputStream(), associatedData);
+    OutputStream plaintext = out;
+    if (wrapped != null) {
+      out.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
+      source.copyTo = out;
+      plaintext = OutputStream.nullOutputStream();
+    }
+    drain(streaming, header, source, plaintext, associatedData);
     out.flush();
   }
 

@@ -8,9 +8,9 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,14 +55,7 @@ public final class TenantEnvelopes {
   private TenantEnvelopes(Aead master, TenantKeyStore store, int capacity) {
     this.master = master;
     this.store = store;
-    this.loaded = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, EnvelopeEncryptor> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.loaded = DataKeyCache.lru(capacity);
   }
 
   /**
@@ -91,18 +84,17 @@ public final class TenantEnvelopes {
       if (envelope != null) {
         return envelope;
       }
-      byte[] stored = store.get(tenantId);
-      if (stored == null) {
+      Optional<byte[]> stored = store.get(tenantId);
+      if (stored.isEmpty()) {
         TinkRegistration.ensure();
         KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
         store.putIfAbsent(tenantId,
             TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, master, keyAd(tenantId)));
         stored = store.get(tenantId); // the key that won, if another process raced us
-        if (stored == null) {
-          throw new IOException("the tenant key store lost a key it just stored");
-        }
       }
-      envelope = EnvelopeEncryptor.builder().keyEncryptionKey(parse(tenantId, stored))
+      byte[] key = stored.orElseThrow(
+          () -> new IOException("the tenant key store lost a key it just stored"));
+      envelope = EnvelopeEncryptor.builder().keyEncryptionKey(parse(tenantId, key))
           .kekId("tenant").build();
       loaded.put(tenantId, envelope);
       return envelope;

@@ -8,29 +8,29 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@link TenantEnvelopes} keeps each tenant's key, already encrypted under the master KEK.
  * Crypto-shredding is only as final as {@link #delete(String)}: a copy of the stored bytes in a
  * backup or replica brings the tenant's data back (with the master KEK), so let such copies
  * expire. Tenant ids reaching a store are already validated (1 to 128 characters of
- * {@code [A-Za-z0-9._-]}, not starting with a dot).
+ * {@code [A-Za-z0-9._-]}, not starting with a dot); the directory store checks them again.
  *
  * <p>Implementations must be thread-safe; {@link #putIfAbsent} must be atomic.
  */
 public interface TenantKeyStore {
 
   /**
-   * Returns the stored key of {@code tenantId}, or {@code null}.
+   * Returns the stored key of {@code tenantId}.
    *
    * @param tenantId the tenant
-   * @return the encrypted key bytes, or {@code null} if there is none
+   * @return the encrypted key bytes, or empty if there is none
    * @throws IOException if the store cannot be read
    */
-  byte @Nullable [] get(String tenantId) throws IOException;
+  Optional<byte[]> get(String tenantId) throws IOException;
 
   /**
    * Stores {@code encryptedKey} unless the tenant already has a key.
@@ -60,9 +60,8 @@ public interface TenantKeyStore {
     ConcurrentMap<String, byte[]> keys = new ConcurrentHashMap<>();
     return new TenantKeyStore() {
       @Override
-      public byte @Nullable [] get(String tenantId) {
-        byte[] key = keys.get(tenantId);
-        return key == null ? null : key.clone();
+      public Optional<byte[]> get(String tenantId) {
+        return Optional.ofNullable(keys.get(tenantId)).map(byte[]::clone);
       }
 
       @Override
@@ -93,29 +92,31 @@ public interface TenantKeyStore {
     }
     return new TenantKeyStore() {
       private Path file(String tenantId) {
+        TenantEnvelopes.checkTenantId(tenantId); // also when called directly: ids name files
         return directory.resolve(tenantId + ".key");
       }
 
       @Override
-      public byte @Nullable [] get(String tenantId) throws IOException {
+      public Optional<byte[]> get(String tenantId) throws IOException {
         try (InputStream in = Files.newInputStream(file(tenantId))) {
           byte[] bytes = in.readNBytes(TenantEnvelopes.MAX_KEY_BYTES + 1);
           if (bytes.length > TenantEnvelopes.MAX_KEY_BYTES) {
             throw new IOException("tenant key file is larger than "
                 + TenantEnvelopes.MAX_KEY_BYTES + " bytes");
           }
-          return bytes;
+          return Optional.of(bytes);
         } catch (NoSuchFileException e) {
-          return null;
+          return Optional.empty();
         }
       }
 
       @Override
       public boolean putIfAbsent(String tenantId, byte[] encryptedKey) throws IOException {
+        Path target = file(tenantId);
         Path temp = Files.createTempFile(directory, "." + tenantId + ".", ".tmp");
         try {
           Files.write(temp, encryptedKey, StandardOpenOption.WRITE);
-          Files.createLink(file(tenantId), temp);
+          Files.createLink(target, temp);
           return true;
         } catch (FileAlreadyExistsException e) {
           return false;

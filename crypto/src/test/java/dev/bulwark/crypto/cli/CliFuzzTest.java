@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.bulwark.crypto.envelope.FuzzInputs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,18 +90,7 @@ class CliFuzzTest {
 
   @FuzzTest
   void decryptAndRewrap_anyStdin_exitOkOrNotAuthentic(FuzzedDataProvider data) {
-    byte[] input;
-    if (data.consumeBoolean()) {
-      // Start from a valid file and overwrite a few bytes, to get past the header.
-      input = VALID.clone();
-      int edits = data.consumeInt(0, 4);
-      for (int i = 0; i < edits; i++) {
-        input[data.consumeInt(0, input.length - 1)] = data.consumeByte();
-      }
-      input = java.util.Arrays.copyOf(input, data.consumeInt(0, input.length + 2));
-    } else {
-      input = data.consumeRemainingAsBytes();
-    }
+    byte[] input = FuzzInputs.mutatedOrRaw(data, VALID);
     for (String command : new String[] {"decrypt", "rewrap"}) {
       Result r = run(input, command, "--keyset", KEYSET.toString(), "--in", "-", "--out", "-",
           "--insecure-cleartext");

@@ -293,6 +293,10 @@ class MainTest {
   void rotateThenRewrap_movesTheKeyToTheNewPrimaryAndStillDecrypts() throws IOException {
     Path old = encryptFile("old.sql");
     assertThat(run("rotate", "--keyset", keyset.toString()).code).isZero();
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyset)))
+          .isEqualTo("rw-------");
+    }
     // Old files still decrypt under the rotated keyset.
     assertThat(decrypt(old, dir.resolve("old.restored")).code).isZero();
     Path fresh = encryptFile("new.sql");
@@ -351,6 +355,7 @@ class MainTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(run("keygen", "--out", "k", "--force=yes").code).isEqualTo(ExitCodes.USAGE);
     assertThat(run("keygen", "--out", "").code).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("keygen", "--out", "-").code).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

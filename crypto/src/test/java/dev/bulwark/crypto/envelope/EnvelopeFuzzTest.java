@@ -37,18 +37,7 @@ class EnvelopeFuzzTest {
 
   @FuzzTest
   void decrypt_anyInput_returnsOrThrowsGeneralSecurityException(FuzzedDataProvider data) {
-    byte[] input;
-    if (data.consumeBoolean()) {
-      // Start from a valid envelope and overwrite a few bytes, to reach the KEK and payload.
-      input = VALID.clone();
-      int edits = data.consumeInt(0, 4);
-      for (int i = 0; i < edits; i++) {
-        input[data.consumeInt(0, input.length - 1)] = data.consumeByte();
-      }
-      input = java.util.Arrays.copyOf(input, data.consumeInt(0, input.length + 2));
-    } else {
-      input = data.consumeRemainingAsBytes();
-    }
+    byte[] input = FuzzInputs.mutatedOrRaw(data, VALID);
     try {
       byte[] plaintext = ENVELOPE.decrypt(input, AD);
       assertThat(plaintext).containsExactly(42);

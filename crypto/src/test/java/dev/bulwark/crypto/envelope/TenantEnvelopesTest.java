@@ -125,6 +125,17 @@ class TenantEnvelopesTest {
   }
 
   @Test
+  void directoryStore_calledDirectlyWithAnUnsafeId_isRejected() {
+    TenantKeyStore store = TenantKeyStore.directory(dir);
+    assertThatThrownBy(() -> store.get("../outside"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.putIfAbsent("../outside", new byte[] {1}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.delete("../outside"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void tenantId_tooLong_isRejected() {
     TenantEnvelopes tenants = tenants(TenantKeyStore.inMemory());
     assertThatThrownBy(() -> tenants.forTenant("a".repeat(129)))
