@@ -54,8 +54,12 @@ final class StreamEnvelope {
     out.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
     OutputStream encrypting = streaming.newEncryptingStream(new NonClosing(out),
         EnvelopeFormat.associatedData(header, LABEL_STREAM, associatedData));
+    byte[] buffer = new byte[BUFFER]; // 64 KiB: 8x fewer calls than transferTo's 8 KiB
     try (encrypting) {
-      in.transferTo(encrypting);
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        encrypting.write(buffer, 0, n);
+      }
     }
     out.flush();
   }
