@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JceAesGcmCeiling {
 
-  private final SecureRandom random = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final SecretKey key;
   private final byte[] associatedData;
   private final byte[] plaintext;
@@ -29,15 +29,22 @@ final class JceAesGcmCeiling {
 
   JceAesGcmCeiling(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
     byte[] raw = new byte[32];
-    random.nextBytes(raw);
+    RANDOM.nextBytes(raw);
     this.key = new SecretKeySpec(raw, "AES");
     this.associatedData = associatedData.clone();
     this.plaintext = plaintext.clone();
-    random.nextBytes(iv);
+    RANDOM.nextBytes(iv);
     this.ciphertext = cipher(Cipher.ENCRYPT_MODE, iv, plaintext);
     if (!Arrays.equals(cipher(Cipher.DECRYPT_MODE, iv, ciphertext), plaintext)) {
       throw new IllegalStateException("the JCE ciphertext does not decrypt");
     }
+  }
+
+  /** Returns {@code n} random bytes (benchmark plaintexts). */
+  static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   /** An in-process AES-256-GCM key-encryption key (what a local keyset gives). */
@@ -51,7 +58,7 @@ final class JceAesGcmCeiling {
   byte[] run(boolean encrypt) throws GeneralSecurityException {
     if (encrypt) {
       byte[] fresh = new byte[12];
-      random.nextBytes(fresh);
+      RANDOM.nextBytes(fresh);
       return cipher(Cipher.ENCRYPT_MODE, fresh, plaintext);
     }
     return cipher(Cipher.DECRYPT_MODE, iv, ciphertext);
