@@ -61,12 +61,13 @@ final class DataKeyCache {
     this.decrypting = lru(capacity);
   }
 
-  private static <V> Map<ByteBuffer, V> lru(int capacity) {
+  /** A map that drops its least recently used entry beyond {@code capacity}; not thread-safe. */
+  static <K, V> Map<K, V> lru(int capacity) {
     return new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, V> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
         return size() > capacity;
       }
     };

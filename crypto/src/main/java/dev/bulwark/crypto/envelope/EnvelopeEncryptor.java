@@ -244,6 +244,27 @@ public final class EnvelopeEncryptor {
     StreamEnvelope.decrypt(kek, StreamEnvelope.header(kekId), in, out, associatedData);
   }
 
+  /**
+   * Re-wraps the key of a streaming envelope made by
+   * {@link #encrypt(InputStream, OutputStream, byte[])} under the KEK's current primary key and
+   * copies the stream ciphertext unchanged (the payload is not re-encrypted). The stream is
+   * authenticated on the way, so a tampered or truncated input fails as {@code decrypt} would: if
+   * this throws, discard everything written to {@code out}. Neither stream is closed.
+   *
+   * @param in the streaming envelope
+   * @param out receives the streaming envelope with a newly wrapped key
+   * @param associatedData the associated data given to {@code encrypt}
+   * @throws IOException if reading {@code in} or writing {@code out} fails
+   * @throws GeneralSecurityException as {@link #decrypt(InputStream, OutputStream, byte[])} does
+   */
+  public void rewrap(InputStream in, OutputStream out, byte[] associatedData)
+      throws IOException, GeneralSecurityException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(associatedData, "associatedData");
+    StreamEnvelope.rewrap(kek, StreamEnvelope.header(kekId), in, out, associatedData);
+  }
+
   /** Empties the data-key cache, if there is one (for example after rotating the KEK). */
   public void flush() {
     if (cache != null) {

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -52,7 +54,8 @@ public final class LocalKeyset {
   }
 
   /**
-   * Creates a new keyset file holding one AES-256-GCM key. Fails if the file exists.
+   * Creates a new keyset file holding one AES-256-GCM key, readable by its owner only on POSIX
+   * file systems. Fails if the file exists.
    *
    * @param file where to write the keyset
    * @param masterSecret the master secret (at least 32 bytes)
@@ -65,7 +68,7 @@ public final class LocalKeyset {
     Aead master = masterAead(masterSecret);
     KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
     byte[] bytes = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master, KEYSET_AD);
-    Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    writeNew(file, bytes);
   }
 
   /**
@@ -87,12 +90,35 @@ public final class LocalKeyset {
         .build();
     byte[] bytes = TinkProtoKeysetFormat.serializeEncryptedKeyset(rotated, master, KEYSET_AD);
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    writeNew(temp, bytes);
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Loads the keyset file as an {@link Aead} (encrypts under the primary, decrypts under any). */
-  static Aead load(Path file, Secret masterSecret) throws IOException, GeneralSecurityException {
+  /** Creates {@code file} (never replacing one), owner-only where the file system is POSIX. */
+  private static void writeNew(Path file, byte[] bytes) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    boolean posix = parent != null
+        && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+    if (posix) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+      Files.write(file, bytes, StandardOpenOption.WRITE);
+    } else {
+      Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+  }
+
+  /**
+   * Loads the keyset file as an {@link Aead} that encrypts under the primary key and decrypts
+   * under any key of the set, e.g. as the master key of {@link TenantEnvelopes}.
+   *
+   * @param file the keyset file
+   * @param masterSecret the master secret it is encrypted under
+   * @return the keyset's primitive
+   * @throws IOException if the file cannot be read
+   * @throws GeneralSecurityException if the file does not decrypt under the master secret
+   */
+  public static Aead load(Path file, Secret masterSecret) throws IOException, GeneralSecurityException {
     return read(file, masterAead(masterSecret)).getPrimitive(ConfigurationV0.get(),
         Aead.class);
   }

@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
 
 /**
  * Fuzzes the envelope parsers and decryption. Contract: for any input, {@code decrypt} (one-shot
- * and streaming) and {@code rewrap} return or throw {@link GeneralSecurityException} with the fixed message, never
+ * and streaming) and {@code rewrap} (one-shot and streaming) return or throw {@link GeneralSecurityException} with the fixed message, never
  * another exception. Seeds are replayed from
  * {@code src/test/resources/dev/bulwark/crypto/envelope/EnvelopeFuzzTestInputs}; run with
  * {@code JAZZER_FUZZ=1} to search for new inputs.
@@ -37,18 +37,7 @@ class EnvelopeFuzzTest {
 
   @FuzzTest
   void decrypt_anyInput_returnsOrThrowsGeneralSecurityException(FuzzedDataProvider data) {
-    byte[] input;
-    if (data.consumeBoolean()) {
-      // Start from a valid envelope and overwrite a few bytes, to reach the KEK and payload.
-      input = VALID.clone();
-      int edits = data.consumeInt(0, 4);
-      for (int i = 0; i < edits; i++) {
-        input[data.consumeInt(0, input.length - 1)] = data.consumeByte();
-      }
-      input = java.util.Arrays.copyOf(input, data.consumeInt(0, input.length + 2));
-    } else {
-      input = data.consumeRemainingAsBytes();
-    }
+    byte[] input = FuzzInputs.mutatedOrRaw(data, VALID);
     try {
       byte[] plaintext = ENVELOPE.decrypt(input, AD);
       assertThat(plaintext).containsExactly(42);
@@ -68,6 +57,12 @@ class EnvelopeFuzzTest {
     byte[] input = data.consumeRemainingAsBytes();
     try {
       ENVELOPE.decrypt(new java.io.ByteArrayInputStream(input),
+          new java.io.ByteArrayOutputStream(), AD);
+    } catch (GeneralSecurityException e) {
+      assertThat(e).hasMessage(EnvelopeFormat.INVALID);
+    }
+    try {
+      ENVELOPE.rewrap(new java.io.ByteArrayInputStream(input),
           new java.io.ByteArrayOutputStream(), AD);
     } catch (GeneralSecurityException e) {
       assertThat(e).hasMessage(EnvelopeFormat.INVALID);

@@ -103,6 +103,38 @@ class StreamEnvelopeTest {
         .isInstanceOf(IOException.class);
   }
 
+  @Test
+  void streamRewrap_copiesThePayloadAndStillDecrypts() throws Exception {
+    byte[] plaintext = new byte[(1 << 20) + 5];
+    Arrays.fill(plaintext, (byte) 3);
+    byte[] ciphertext = encrypt(plaintext);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    envelope.rewrap(new ByteArrayInputStream(ciphertext), out, AD);
+    byte[] rewrapped = out.toByteArray();
+    assertThat(rewrapped).isNotEqualTo(ciphertext).hasSameSizeAs(ciphertext);
+    int payload = plaintext.length;
+    assertThat(Arrays.copyOfRange(rewrapped, rewrapped.length - payload, rewrapped.length))
+        .isEqualTo(Arrays.copyOfRange(ciphertext, ciphertext.length - payload,
+            ciphertext.length));
+    assertThat(decrypt(envelope, rewrapped, AD)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void streamRewrap_tamperedTruncatedOrWrongAd_throwsCleanException() throws Exception {
+    byte[] ciphertext = encrypt(new byte[] {9, 8, 7});
+    for (int i = 0; i < ciphertext.length; i++) {
+      byte[] tampered = ciphertext.clone();
+      tampered[i] ^= 1;
+      assertInvalid(() -> envelope.rewrap(new ByteArrayInputStream(tampered),
+          new ByteArrayOutputStream(), AD));
+    }
+    byte[] truncated = Arrays.copyOf(ciphertext, ciphertext.length - 1);
+    assertInvalid(() -> envelope.rewrap(new ByteArrayInputStream(truncated),
+        new ByteArrayOutputStream(), AD));
+    assertInvalid(() -> envelope.rewrap(new ByteArrayInputStream(ciphertext),
+        new ByteArrayOutputStream(), new byte[] {4}));
+  }
+
   private interface Call {
     void run() throws Exception;
   }
