@@ -1,0 +1,140 @@
+package dev.bulwark.demo;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads request bodies within limits. Forms go through the container's parser, capped by the
+ * context's maximum form size; JSON is read here, at most {@link #MAX_JSON} bytes, decoded as
+ * strict UTF-8 and parsed by Gson in strict mode (one object, nothing after it).
+ */
+final class Requests {
+
+  /** The largest form body, in bytes (also the context's maximum form content size). */
+  static final int MAX_FORM = 32 * 1024;
+  /** The largest JSON body, in bytes. */
+  static final int MAX_JSON = 32 * 1024;
+
+  private static final Gson STRICT = new GsonBuilder().setStrictness(Strictness.STRICT).create();
+
+  private Requests() {}
+
+  /** The path within the application: servlet path plus path info. */
+  static String path(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    return info == null ? request.getServletPath() : request.getServletPath() + info;
+  }
+
+  /**
+   * A form field of a POSTed {@code application/x-www-form-urlencoded} body.
+   *
+   * @return the value, or null when absent
+   * @throws ClientError 413 when the body is over {@link #MAX_FORM}, 415 when it is not a form,
+   *     400 when it does not parse or the field is repeated
+   */
+  static @Nullable String formField(HttpServletRequest request, String name) throws ClientError {
+    String type = request.getContentType();
+    if (type == null || !type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0,
+        "application/x-www-form-urlencoded".length())) {
+      throw new ClientError(415, "Unsupported Media Type",
+          "Send the form as application/x-www-form-urlencoded.");
+    }
+    if (request.getContentLengthLong() > MAX_FORM) {
+      throw ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+    }
+    String[] values;
+    try {
+      values = request.getParameterValues(name);
+    } catch (RuntimeException e) {
+      // Jetty refuses a (chunked) form over the context's limit, or a malformed one, here.
+      throw contentError(e);
+    }
+    if (values == null) {
+      return null;
+    }
+    if (values.length != 1) {
+      throw ClientError.badRequest("The form field '" + name + "' is repeated.");
+    }
+    return values[0];
+  }
+
+  private static ClientError contentError(RuntimeException e) {
+    String text = String.valueOf(e.getMessage());
+    if (text.contains("413") || text.contains("too large") || text.contains("larger than")) {
+      return ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+    }
+    return ClientError.badRequest("The form could not be read.");
+  }
+
+  /**
+   * A JSON object body.
+   *
+   * @throws ClientError 415 when not {@code application/json}, 413 over {@link #MAX_JSON}, 400
+   *     when not one well-formed UTF-8 JSON object
+   */
+  static JsonObject jsonObject(HttpServletRequest request) throws ClientError, IOException {
+    String type = request.getContentType();
+    if (type == null || !type.regionMatches(true, 0, "application/json", 0,
+        "application/json".length())) {
+      throw new ClientError(415, "Unsupported Media Type", "Send the body as application/json.");
+    }
+    if (request.getContentLengthLong() > MAX_JSON) {
+      throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
+    }
+    byte[] bytes;
+    try (InputStream in = request.getInputStream()) {
+      bytes = in.readNBytes(MAX_JSON + 1);
+    }
+    if (bytes.length > MAX_JSON) {
+      throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw ClientError.badRequest("The body is not UTF-8.");
+    }
+    JsonElement element;
+    try {
+      element = STRICT.fromJson(text, JsonElement.class);
+    } catch (JsonParseException | IllegalStateException e) {
+      throw ClientError.badRequest("The body is not well-formed JSON.");
+    }
+    if (element == null || !element.isJsonObject()) {
+      throw ClientError.badRequest("The body must be a JSON object.");
+    }
+    return element.getAsJsonObject();
+  }
+
+  /**
+   * A string member of a JSON object.
+   *
+   * @return the value, or null when absent or JSON null
+   * @throws ClientError 400 when present but not a string
+   */
+  static @Nullable String string(JsonObject object, String name) throws ClientError {
+    JsonElement value = object.get(name);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw ClientError.badRequest("'" + name + "' must be a string.");
+    }
+    return value.getAsString();
+  }
+}
