@@ -7,6 +7,9 @@ import dev.bulwark.validate.Validation;
 import dev.bulwark.validate.ValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.security.GeneralSecurityException;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,19 +38,19 @@ final class AccountServlet extends DemoServlet {
 
   @Override
   void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     switch (request.getServletPath()) {
       case "/signup" -> signUp(request, response);
       case "/login" -> logIn(request, response);
       default -> {
         SignedIn.end(request);                   // Clear-Site-Data comes from the headers policy
-        Responses.seeOther(response, "/");
+        Responses.seeHome(response);
       }
     }
   }
 
   private void signUp(HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     String username = Requests.formField(request, "username");
     String password = Requests.formField(request, "password");
     ValidationResult result = Validation.builder()
@@ -73,11 +76,11 @@ final class AccountServlet extends DemoServlet {
       throw new ClientError(409, "Conflict", "That user name is taken; choose another.");
     }
     SignedIn.start(request, id.get(), username);
-    Responses.seeOther(response, "/");
+    Responses.seeHome(response);
   }
 
   private void logIn(HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     String username = Requests.formField(request, "username");
     String password = Requests.formField(request, "password");
     if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
@@ -104,6 +107,6 @@ final class AccountServlet extends DemoServlet {
       Arrays.fill(chars, '\0');
     }
     SignedIn.start(request, user.get().id(), user.get().username());
-    Responses.seeOther(response, "/");
+    Responses.seeHome(response);
   }
 }

@@ -5,6 +5,9 @@ import com.google.gson.JsonObject;
 import dev.bulwark.sanitize.Sanitizers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.security.GeneralSecurityException;
+import java.io.IOException;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +31,7 @@ final class CommentServlet extends DemoServlet {
 
   @Override
   void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     boolean api = Responses.isApi(Requests.path(request));
     if (method.equals("GET")) {
       if (!api) {
@@ -50,7 +53,7 @@ final class CommentServlet extends DemoServlet {
     if (api) {
       Responses.json(response, 201, json(saved));
     } else {
-      Responses.seeOther(response, "/");
+      Responses.seeHome(response);
     }
   }
 

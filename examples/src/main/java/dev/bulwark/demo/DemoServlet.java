@@ -7,6 +7,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +33,7 @@ abstract class DemoServlet implements Servlet {
 
   /** Handles a request whose method is one of this servlet's. */
   abstract void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception;
+      throws ClientError, IOException, SQLException, GeneralSecurityException;
 
   @Override
   public final void init(ServletConfig servletConfig) {
@@ -67,7 +69,7 @@ abstract class DemoServlet implements Servlet {
       handle(method, request, response);
     } catch (ClientError e) {
       Responses.error(path, response, e.status(), e.title(), e.getMessage());
-    } catch (Exception e) {
+    } catch (IOException | SQLException | GeneralSecurityException | RuntimeException e) {
       LOG.log(Level.WARNING, "request failed", e);
       Responses.error(path, response, 500, "Internal Server Error",
           "Something went wrong on the server; it has been logged.");

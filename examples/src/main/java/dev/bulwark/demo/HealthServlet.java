@@ -2,6 +2,9 @@ package dev.bulwark.demo;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.security.GeneralSecurityException;
+import java.io.IOException;
 
 /**
  * {@code GET /health}: {@code {"status":"UP"}}. Served on plain HTTP too (excluded from the HTTPS
@@ -15,7 +18,7 @@ final class HealthServlet extends DemoServlet {
 
   @Override
   void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     Responses.write(response, "application/json", "{\"status\":\"UP\"}");
   }
 }

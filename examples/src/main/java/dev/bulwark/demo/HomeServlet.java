@@ -5,6 +5,9 @@ import dev.bulwark.sanitize.Sanitizers;
 import dev.bulwark.servlet.SecurityHeadersFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.security.GeneralSecurityException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +43,7 @@ final class HomeServlet extends DemoServlet {
 
   @Override
   void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     if (!Requests.path(request).equals("/")) {
       throw new ClientError(404, "Not Found", "There is nothing at this address.");
     }
@@ -77,7 +80,8 @@ final class HomeServlet extends DemoServlet {
     Responses.write(response, "text/html;charset=utf-8", html.toString());
   }
 
-  private void signedIn(StringBuilder html, SignedIn user) throws Exception {
+  private void signedIn(StringBuilder html, SignedIn user)
+      throws ClientError, SQLException, GeneralSecurityException {
     String note = profiles.note(user);
     html.append("<p id=\"signed-in\">Signed in as <strong>")
         .append(Encoders.forHtmlContent(user.username())).append("</strong>.</p>\n")

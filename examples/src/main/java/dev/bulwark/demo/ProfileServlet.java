@@ -3,6 +3,9 @@ package dev.bulwark.demo;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.security.GeneralSecurityException;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +29,7 @@ final class ProfileServlet extends DemoServlet {
 
   @Override
   void handle(String method, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+      throws ClientError, IOException, SQLException, GeneralSecurityException {
     SignedIn user = SignedIn.require(request);
     if (method.equals("PUT")) {
       String note = Requests.string(Requests.jsonObject(request), "note");
@@ -45,7 +48,8 @@ final class ProfileServlet extends DemoServlet {
   }
 
   /** The decrypted note, or null when none is stored. */
-  @Nullable String note(SignedIn user) throws Exception {
+  @Nullable String note(SignedIn user)
+      throws ClientError, SQLException, GeneralSecurityException {
     Users.User row = users.byId(user.id())
         .orElseThrow(() -> ClientError.unauthorized("Sign in first."));
     String token = row.profileNote();

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,9 +72,10 @@ final class Requests {
   }
 
   private static ClientError contentError(RuntimeException e) {
-    String text = String.valueOf(e.getMessage());
-    if (text.contains("413") || text.contains("too large") || text.contains("larger than")) {
-      return ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException http && http.getCode() == 413) {
+        return ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+      }
     }
     return ClientError.badRequest("The form could not be read.");
   }
@@ -100,6 +102,15 @@ final class Requests {
     if (bytes.length > MAX_JSON) {
       throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
     }
+    return parseObject(bytes);
+  }
+
+  /**
+   * Parses a body as one JSON object.
+   *
+   * @throws ClientError 400 when not one well-formed UTF-8 JSON object
+   */
+  static JsonObject parseObject(byte[] bytes) throws ClientError {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

@@ -71,10 +71,10 @@ final class Responses {
     response.getOutputStream().write(bytes);
   }
 
-  /** Post/redirect/get: a 303 to a fixed local path. */
-  static void seeOther(HttpServletResponse response, String localPath) {
+  /** Post/redirect/get: a 303 to the home page (a constant, never taken from the request). */
+  static void seeHome(HttpServletResponse response) {
     response.setStatus(303);
-    response.setHeader("Location", localPath);
+    response.setHeader("Location", "/");
     response.setContentLength(0);
   }
 

@@ -45,41 +45,50 @@ final class Users {
   }
 
   Optional<User> byName(String username) throws SQLException {
-    return one("SELECT id, username, password_hash, profile_note FROM demo_user"
-        + " WHERE username = ?", username);
-  }
-
-  Optional<User> byId(long id) throws SQLException {
-    return one("SELECT id, username, password_hash, profile_note FROM demo_user WHERE id = ?",
-        id);
-  }
-
-  void updatePasswordHash(long id, String passwordHash) throws SQLException {
-    update("UPDATE demo_user SET password_hash = ? WHERE id = ?", passwordHash, id);
-  }
-
-  void updateProfileNote(long id, String encryptedNote) throws SQLException {
-    update("UPDATE demo_user SET profile_note = ? WHERE id = ?", encryptedNote, id);
-  }
-
-  private void update(String sql, String value, long id) throws SQLException {
-    try (Connection c = database.connect(); PreparedStatement statement = c.prepareStatement(sql)) {
-      statement.setString(1, value);
-      statement.setLong(2, id);
-      statement.executeUpdate();
+    try (Connection c = database.connect();
+        PreparedStatement query = c.prepareStatement("SELECT id, username, password_hash,"
+            + " profile_note FROM demo_user WHERE username = ?")) {
+      query.setString(1, username);
+      return one(query);
     }
   }
 
-  private Optional<User> one(String sql, Object key) throws SQLException {
-    try (Connection c = database.connect(); PreparedStatement query = c.prepareStatement(sql)) {
-      query.setObject(1, key);
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new User(row.getLong(1), row.getString(2), row.getString(3),
-            row.getString(4)));
+  Optional<User> byId(long id) throws SQLException {
+    try (Connection c = database.connect();
+        PreparedStatement query = c.prepareStatement("SELECT id, username, password_hash,"
+            + " profile_note FROM demo_user WHERE id = ?")) {
+      query.setLong(1, id);
+      return one(query);
+    }
+  }
+
+  void updatePasswordHash(long id, String passwordHash) throws SQLException {
+    try (Connection c = database.connect();
+        PreparedStatement update = c.prepareStatement(
+            "UPDATE demo_user SET password_hash = ? WHERE id = ?")) {
+      update.setString(1, passwordHash);
+      update.setLong(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  void updateProfileNote(long id, String encryptedNote) throws SQLException {
+    try (Connection c = database.connect();
+        PreparedStatement update = c.prepareStatement(
+            "UPDATE demo_user SET profile_note = ? WHERE id = ?")) {
+      update.setString(1, encryptedNote);
+      update.setLong(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  private static Optional<User> one(PreparedStatement query) throws SQLException {
+    try (ResultSet row = query.executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
       }
+      return Optional.of(new User(row.getLong(1), row.getString(2), row.getString(3),
+          row.getString(4)));
     }
   }
 }
