@@ -11,6 +11,7 @@ import dev.bulwark.ratelimit.RateLimitListener;
 import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
+import dev.bulwark.testkit.ratelimit.RedisServer;
 import dev.bulwark.time.NanoClock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -10,6 +10,7 @@ import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.secrets.Secret;
 import dev.bulwark.testkit.RequiresTool;
+import dev.bulwark.testkit.ratelimit.RedisServer;
 import dev.bulwark.time.NanoClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

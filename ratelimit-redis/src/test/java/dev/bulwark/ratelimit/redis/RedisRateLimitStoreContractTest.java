@@ -4,6 +4,7 @@ import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.testkit.FakeClock;
 import dev.bulwark.testkit.RequiresTool;
 import dev.bulwark.testkit.ratelimit.RateLimitStoreContract;
+import dev.bulwark.testkit.ratelimit.RedisServer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;

@@ -10,6 +10,7 @@ import dev.bulwark.ratelimit.RateLimitListener;
 import dev.bulwark.ratelimit.RateLimitSettings;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
+import dev.bulwark.testkit.ratelimit.RedisServer;
 import dev.bulwark.time.NanoClock;
 import java.net.URI;
 import java.util.Map;

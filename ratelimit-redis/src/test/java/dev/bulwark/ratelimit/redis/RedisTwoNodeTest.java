@@ -9,6 +9,7 @@ import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
 import dev.bulwark.testkit.ratelimit.ConcurrentAttempts;
+import dev.bulwark.testkit.ratelimit.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

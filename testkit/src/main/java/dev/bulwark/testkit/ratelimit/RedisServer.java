@@ -1,4 +1,4 @@
-package dev.bulwark.ratelimit.redis;
+package dev.bulwark.testkit.ratelimit;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A redis-server process on a loopback port, stopped by its PID. */
-final class RedisServer implements AutoCloseable {
+/**
+ * A {@code redis-server} process of the test's own on a loopback port, killed by its PID: for
+ * tests of Redis-backed rate limiting (the store's own, and applications sharing limits through
+ * Redis). Annotate such tests {@code @RequiresTool("redis-server")}. Persistence is off; the
+ * server's output goes to a temporary log file.
+ */
+public final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Process process;
@@ -23,7 +28,12 @@ final class RedisServer implements AutoCloseable {
     this.process = process;
   }
 
-  static int freePort() {
+  /**
+   * A port that was free on the loopback interface a moment ago.
+   *
+   * @return the port
+   */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -31,11 +41,25 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  static RedisServer start() {
+  /**
+   * Starts a server on a free port and waits until it listens.
+   *
+   * @return the running server
+   * @throws UncheckedIOException if it cannot start or does not listen within 10 s
+   */
+  public static RedisServer start() {
     return start(freePort());
   }
 
-  static RedisServer start(int port, String... extraArgs) {
+  /**
+   * Starts a server on {@code port} and waits until it listens.
+   *
+   * @param port the port
+   * @param extraArgs further {@code redis-server} arguments, e.g. {@code --requirepass x}
+   * @return the running server
+   * @throws UncheckedIOException if it cannot start or does not listen within 10 s
+   */
+  public static RedisServer start(int port, String... extraArgs) {
     try {
       File log = Files.createTempFile("redis-test", ".log").toFile();
       log.deleteOnExit();
@@ -69,16 +93,26 @@ final class RedisServer implements AutoCloseable {
     throw new IOException("redis-server did not listen on port " + port + " within 10 s");
   }
 
-  int port() {
+  /**
+   * The port.
+   *
+   * @return the port
+   */
+  public int port() {
     return port;
   }
 
-  String uri() {
+  /**
+   * The server's URI.
+   *
+   * @return {@code redis://127.0.0.1:<port>}
+   */
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** Kills the process (SIGKILL) by its PID and waits for it to exit. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
