@@ -24,8 +24,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Registers Bulwark's five Servlet filters with {@link FilterRegistrationBean}, each with an
@@ -38,7 +42,7 @@ import org.springframework.core.Ordered;
  *       redirects, 403s and 429s of the filters below carry them too.
  *   <li>{@link HttpsRedirectFilter}: plain HTTP never reaches the application (and a wrong
  *       {@code Host} gets a 400, not a redirect to an attacker's host).
- *   <li>{@link CorsFilter} on {@code /api/*}: answers preflights, which browsers send as
+ *   <li>{@link CorsFilter} on {@code /api/*}, when CORS origins are configured: answers preflights, which browsers send as
  *       {@code Sec-Fetch-Site: cross-site}, before the CSRF check would refuse them.
  *   <li>{@link FetchMetadataFilter}: refuses cross-site state changes (CSRF).
  *   <li>{@link RateLimitFilter}: counts what is left, per client address behind the trusted
@@ -76,9 +80,10 @@ public class BulwarkFilterConfiguration {
    */
   public BulwarkFilterConfiguration(
       @Value("${bulwark.sample.trusted-proxies:}") List<String> trustedProxies) {
-    this.resolver = trustedProxies.isEmpty()
+    List<String> proxies = listed(trustedProxies);
+    this.resolver = proxies.isEmpty()
         ? ClientResolver.direct()
-        : ClientResolver.of(TrustedProxies.builder().trust(trustedProxies).build());
+        : ClientResolver.of(TrustedProxies.builder().trust(proxies).build());
   }
 
   /**
@@ -106,7 +111,7 @@ public class BulwarkFilterConfiguration {
       @Value("${bulwark.sample.hosts:localhost}") List<String> hosts,
       @Value("${bulwark.sample.https-port:443}") int httpsPort) {
     var policy = HttpsPolicy.builder()
-        .allowHosts(hosts)
+        .allowHosts(listed(hosts))
         .httpsPort(httpsPort)
         .excludePaths("/health")
         .build();
@@ -115,16 +120,19 @@ public class BulwarkFilterConfiguration {
 
   /**
    * CORS with credentials for the configured origins on {@code /api/*}; others are refused
-   * with a 403 instead of being left to the browser.
+   * with a 403 instead of being left to the browser. Registered only when
+   * {@code bulwark.sample.cors-origins} lists an origin: without one the API is same-origin only,
+   * and a {@code CorsPolicy} that allows nobody is refused at build time.
    *
    * @param origins the origins allowed to call the API from a browser
    * @return the registration
    */
   @Bean
+  @Conditional(CorsOriginsConfigured.class)
   public FilterRegistrationBean<CorsFilter> bulwarkCors(
       @Value("${bulwark.sample.cors-origins:}") List<String> origins) {
     var policy = CorsPolicy.builder()
-        .allowOrigins(origins)
+        .allowOrigins(listed(origins))
         .allowMethods("GET", "POST")
         .allowHeaders("Content-Type")
         .allowCredentials()
@@ -143,7 +151,7 @@ public class BulwarkFilterConfiguration {
   @Bean
   public FilterRegistrationBean<FetchMetadataFilter> bulwarkFetchMetadata(
       @Value("${bulwark.sample.cors-origins:}") List<String> origins) {
-    var policy = FetchMetadataPolicy.builder().allowOrigins(origins).build();
+    var policy = FetchMetadataPolicy.builder().allowOrigins(listed(origins)).build();
     return register(new FetchMetadataFilter(policy, resolver), 3, "/*");
   }
 
@@ -175,6 +183,19 @@ public class BulwarkFilterConfiguration {
         .resolver(resolver)
         .build();
     return register(new RateLimitFilter(engine), 4, "/*");
+  }
+
+  /** True when {@code bulwark.sample.cors-origins} names at least one origin. */
+  static final class CorsOriginsConfigured implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !context.getEnvironment().getProperty("bulwark.sample.cors-origins", "").isBlank();
+    }
+  }
+
+  /** A comma-separated setting's entries, trimmed, without empty ones ("" is no entry). */
+  private static List<String> listed(List<String> values) {
+    return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   private static <F extends Filter> FilterRegistrationBean<F> register(
