@@ -63,6 +63,7 @@ public final class HtmlPolicy {
   private final Set<String> linkProtocols;
   private final Set<String> imageProtocols;
   private final int maxInputLength;
+  private final OutputCheck outputCheck;
 
   private HtmlPolicy(Builder b) {
     this.attributesByElement = Elements.freeze(b.attributes);
@@ -70,6 +71,7 @@ public final class HtmlPolicy {
     this.imageProtocols = Set.copyOf(b.imageProtocols);
     this.maxInputLength = b.maxInputLength;
     this.factory = toFactory();
+    this.outputCheck = new OutputCheck(attributesByElement, linkProtocols, imageProtocols);
   }
 
   /**
@@ -130,7 +132,7 @@ public final class HtmlPolicy {
 
   /** The post-sanitize check's verdict on {@code html} under this policy; for tests. */
   OutputCheck.Verdict check(String html) {
-    return OutputCheck.check(html, attributesByElement, linkProtocols, imageProtocols);
+    return outputCheck.check(html);
   }
 
   /**

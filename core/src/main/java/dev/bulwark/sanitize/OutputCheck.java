@@ -1,9 +1,9 @@
 package dev.bulwark.sanitize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.owasp.html.Encoding;
 import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
@@ -65,10 +65,26 @@ final class OutputCheck {
       "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea",
       "title");
 
-  private OutputCheck() {}
+  /** Text events fed to the balancer, which only asks whether text is whitespace. */
+  private static final String SOME_TEXT = "x";
+  private static final String WHITESPACE = " ";
 
-  static Verdict check(String html, Map<String, Set<String>> allowed, Set<String> linkSchemes,
+  private final NameTable elements;
+  private final Map<String, NameTable> attributesByElement;
+  private final Set<String> linkSchemes;
+  private final Set<String> imageSchemes;
+
+  OutputCheck(Map<String, Set<String>> allowed, Set<String> linkSchemes,
       Set<String> imageSchemes) {
+    this.elements = new NameTable(allowed.keySet());
+    Map<String, NameTable> attributes = new java.util.HashMap<>();
+    allowed.forEach((element, names) -> attributes.put(element, new NameTable(names)));
+    this.attributesByElement = Map.copyOf(attributes);
+    this.linkSchemes = Set.copyOf(linkSchemes);
+    this.imageSchemes = Set.copyOf(imageSchemes);
+  }
+
+  Verdict check(String html) {
     Replay replay = new Replay();
     TagBalancingHtmlStreamEventReceiver balancer = new TagBalancingHtmlStreamEventReceiver(replay);
     balancer.setNestingLimit(NESTING_LIMIT);
@@ -88,15 +104,16 @@ final class OutputCheck {
         if (nameEnd == i + 2 || nameEnd >= n || html.charAt(nameEnd) != '>') {
           return Verdict.REJECTED;
         }
-        String name = html.substring(i + 2, nameEnd);
-        if (!allowed.containsKey(name)) {
+        String name = elements.find(html, i + 2, nameEnd);
+        if (name == null) {
           return Verdict.REJECTED;
         }
-        replay.fed(Replay.CLOSE, name);
+        replay.expectNext(Replay.CLOSE, name);
         balancer.closeTag(name);
+        replay.settle();
         end = nameEnd + 1;
       } else {
-        end = startTag(html, i, allowed, linkSchemes, imageSchemes, replay, balancer);
+        end = startTag(html, i, replay, balancer);
         if (end < 0) {
           return Verdict.REJECTED;
         }
@@ -114,22 +131,23 @@ final class OutputCheck {
       i = html.indexOf('<', end);
     }
     text(html, textStart, n, replay, balancer);
+    replay.expectNext(Replay.NOTHING, "");
     balancer.closeDocument();
-    return replay.matched() ? Verdict.CLEAN : Verdict.UNSTABLE;
+    replay.settle();
+    return replay.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
   }
 
   /** Reads {@code <name( attr="value")*( /)?>} at {@code lt}; returns the index after it or -1. */
-  private static int startTag(String html, int lt, Map<String, Set<String>> allowed,
-      Set<String> linkSchemes, Set<String> imageSchemes, Replay replay,
+  private int startTag(String html, int lt, Replay replay,
       TagBalancingHtmlStreamEventReceiver balancer) {
     int n = html.length();
     int p = nameEnd(html, lt + 1);
     if (p == lt + 1 || p >= n) {
       return -1;
     }
-    String name = html.substring(lt + 1, p);
-    Set<String> attributes = allowed.get(name);
-    if (attributes == null) {
+    String name = elements.find(html, lt + 1, p);
+    NameTable attributes = name == null ? null : attributesByElement.get(name);
+    if (name == null || attributes == null) {
       return -1;
     }
     while (p < n && html.charAt(p) == ' ') {
@@ -146,8 +164,8 @@ final class OutputCheck {
       if (close < 0) {
         return -1;
       }
-      String attribute = html.substring(a, e);
-      if (!attributes.contains(attribute) || attribute.startsWith("on")) {
+      String attribute = attributes.find(html, a, e);
+      if (attribute == null || attribute.startsWith("on")) {
         return -1;
       }
       if (attribute.equals("href") || attribute.equals("src")) {
@@ -161,8 +179,9 @@ final class OutputCheck {
     if (p >= n || html.charAt(p) != '>') {
       return -1;
     }
-    replay.fed(Replay.OPEN, name);
+    replay.expectNext(Replay.OPEN, name);
     balancer.openTag(name, List.of());
+    replay.settle();
     return p + 1;
   }
 
@@ -192,12 +211,73 @@ final class OutputCheck {
   private static void text(String html, int from, int to, Replay replay,
       TagBalancingHtmlStreamEventReceiver balancer) {
     if (to > from) {
-      String chunk = html.substring(from, to);
-      // The balancer only asks whether text is inter-element whitespace; an entity such as
-      // &#9; could be, so text holding one is decoded as the sanitizer's lexer would.
-      String text = chunk.indexOf('&') < 0 ? chunk : Encoding.decodeHtml(chunk, false);
-      replay.fed(Replay.TEXT, text);
+      // The balancer only asks whether text is inter-element whitespace, so one of two
+      // constants stands for the chunk (no copy).
+      String text = isWhitespace(html, from, to) ? WHITESPACE : SOME_TEXT;
+      replay.expectNext(Replay.TEXT, text);
       balancer.text(text);
+      replay.settle();
+    }
+  }
+
+  /**
+   * Tells whether the text {@code html[from, to)} is only HTML whitespace once decoded, as the
+   * sanitizer's lexer would see it: a character reference such as {@code &#9;} is decoded.
+   */
+  private static boolean isWhitespace(String html, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = html.charAt(i);
+      if (c == '&') {
+        int semi = html.indexOf(';', i);
+        if (semi < 0 || semi >= to || semi - i > 32) {
+          return false;
+        }
+        String decoded = Encoding.decodeHtml(html.substring(i, semi + 1), false);
+        if (!TagBalancingHtmlStreamEventReceiver.isInterElementWhitespace(decoded)) {
+          return false;
+        }
+        i = semi;
+      } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A fixed set of names looked up by a region of a string, without copying it: open
+   * addressing on the region's {@link String#hashCode()}-style hash.
+   */
+  private static final class NameTable {
+    private final String[] slots;
+    private final int mask;
+
+    NameTable(Set<String> names) {
+      int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
+      slots = new String[size];
+      mask = size - 1;
+      for (String name : names) {
+        int i = name.hashCode() & mask;
+        while (slots[i] != null) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = name;
+      }
+    }
+
+    @Nullable String find(String html, int from, int to) {
+      int hash = 0;
+      for (int i = from; i < to; i++) {
+        hash = 31 * hash + html.charAt(i);
+      }
+      int length = to - from;
+      for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
+        String name = slots[i];
+        if (name.length() == length && html.regionMatches(from, name, 0, length)) {
+          return name;
+        }
+      }
+      return null;
     }
   }
 
@@ -231,43 +311,46 @@ final class OutputCheck {
   }
 
   /**
-   * Records the events fed to the balancer and compares them, in order, with the events the
-   * balancer passes on. Any insertion, removal or reordering is a mismatch.
+   * Compares, event by event, what the balancer passes on with what was just fed to it: each
+   * fed event must come out exactly once, unchanged, and nothing else (the balancer forwards
+   * synchronously). Any insertion, removal or change is a mismatch.
    */
   private static final class Replay implements HtmlStreamEventReceiver {
     static final byte OPEN = 0;
     static final byte CLOSE = 1;
     static final byte TEXT = 2;
+    static final byte NOTHING = 3;
 
-    private final List<String> values = new ArrayList<>();
-    private byte[] kinds = new byte[16];
-    private int cursor;
-    private boolean mismatch;
+    private byte kind;
+    private String value = "";
+    private String lastOpen = "";
+    private int received;
+    boolean mismatch;
 
-    void fed(byte kind, String value) {
-      int size = values.size();
-      if (size == kinds.length) {
-        kinds = java.util.Arrays.copyOf(kinds, size * 2);
+    void expectNext(byte nextKind, String nextValue) {
+      kind = nextKind;
+      value = nextValue;
+      received = 0;
+      if (nextKind == OPEN) {
+        lastOpen = nextValue;
       }
-      kinds[size] = kind;
-      values.add(value);
+    }
+
+    void settle() {
+      if (received != (kind == NOTHING ? 0 : 1)) {
+        mismatch = true;
+      }
     }
 
     String lastName() {
-      return values.get(values.size() - 1);
+      return lastOpen;
     }
 
-    boolean matched() {
-      return !mismatch && cursor == values.size();
-    }
-
-    private void expect(byte kind, String value) {
-      if (mismatch || cursor >= values.size() || kinds[cursor] != kind
-          || !values.get(cursor).equals(value)) {
+    private void receive(byte receivedKind, String receivedValue) {
+      received++;
+      if (receivedKind != kind || !value.equals(receivedValue)) {
         mismatch = true;
-        return;
       }
-      cursor++;
     }
 
     @Override
@@ -282,17 +365,17 @@ final class OutputCheck {
 
     @Override
     public void openTag(String elementName, List<String> attrs) {
-      expect(OPEN, elementName);
+      receive(OPEN, elementName);
     }
 
     @Override
     public void closeTag(String elementName) {
-      expect(CLOSE, elementName);
+      receive(CLOSE, elementName);
     }
 
     @Override
     public void text(String text) {
-      expect(TEXT, text);
+      receive(TEXT, text);
     }
   }
 }

@@ -138,7 +138,7 @@ class HtmlPolicyTest {
 
   private static boolean passes(String html, java.util.Map<String, java.util.Set<String>> allowed,
       java.util.Set<String> links, java.util.Set<String> images) {
-    return OutputCheck.check(html, allowed, links, images) != OutputCheck.Verdict.REJECTED;
+    return new OutputCheck(allowed, links, images).check(html) != OutputCheck.Verdict.REJECTED;
   }
 
   @Test

@@ -23,12 +23,12 @@ class OutputCheckTest {
       "noscript", Set.of(), "style", Set.of(), "p", Set.of("title"), "br", Set.of());
 
   private static Verdict basic(String html) {
-    return OutputCheck.check(html, Map.of("p", Set.of("title"), "b", Set.of(), "br", Set.of()),
-        Set.of(), Set.of());
+    return new OutputCheck(Map.of("p", Set.of("title"), "b", Set.of(), "br", Set.of()),
+        Set.of(), Set.of()).check(html);
   }
 
   private static Verdict withStyle(String html) {
-    return OutputCheck.check(html, WITH_STYLE, Set.of(), Set.of());
+    return new OutputCheck(WITH_STYLE, Set.of(), Set.of()).check(html);
   }
 
   private static Verdict rich(String html) {
@@ -73,8 +73,8 @@ class OutputCheckTest {
 
   @Test
   void check_eventHandlerEvenIfListed_isRejected() {
-    assertThat(OutputCheck.check("<p onclick=\"x\">y</p>", Map.of("p", Set.of("onclick")),
-        Set.of(), Set.of())).isEqualTo(Verdict.REJECTED);
+    assertThat(new OutputCheck(Map.of("p", Set.of("onclick")), Set.of(), Set.of())
+        .check("<p onclick=\"x\">y</p>")).isEqualTo(Verdict.REJECTED);
   }
 
   @ParameterizedTest
