@@ -36,10 +36,16 @@ import org.owasp.html.PolicyFactory;
 @Fork(1)
 @BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer once, then its post-sanitize"
     + " check: one linear scan of the output that checks elements, attributes and URL schemes"
-    + " against the policy and feeds the tag events to a fresh OWASP tag balancer to see"
+    + " against the policy and replays the tag events through a fresh OWASP tag balancer to see"
     + " whether a second pass would change anything. Only then (`input=tagSoup`) does it"
-    + " sanitize again. Issue 10 asks for at most 5% over the raw OWASP sanitizer with the same"
-    + " policy and at least jsoup's speed.")
+    + " sanitize again, so that row costs about two OWASP passes. Issue 10 asks for at most 5%"
+    + " over the raw OWASP sanitizer with the same policy and at least jsoup's speed. The"
+    + " machine was too loaded for these wall-clock figures to resolve 5%; measured separately"
+    + " by thread CPU time on `comment`, one OWASP pass costs about 48 us, the scan about 4.5 us"
+    + " and the balancer replay about 4.5 us: Bulwark is about 1.2x the raw OWASP pass, so the"
+    + " 5% target is not met. The rest is the check itself; dropping it would drop the"
+    + " post-sanitize guarantee or the exact fixed-point evidence. The allocation column is"
+    + " exact: the check adds about 2 KB to OWASP's 48 KB.")
 public class SanitizerBenchmark {
 
   private static final String COMMENT = ("<p>Thanks for the <b>write-up</b>! A few notes:</p>"

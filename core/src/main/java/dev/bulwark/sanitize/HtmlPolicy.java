@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.owasp.html.AttributePolicy;
 import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -91,7 +92,8 @@ public final class HtmlPolicy {
    * @throws InputTooLargeException if {@code html} is longer than the policy's maximum
    */
   public String sanitize(String html) {
-    return sanitizeWithReport(html).html();
+    String out = run(html, null); // no change listener: the OWASP pass does less work
+    return out == null ? "" : out;
   }
 
   /**
@@ -102,12 +104,19 @@ public final class HtmlPolicy {
    * @throws InputTooLargeException if {@code html} is longer than the policy's maximum
    */
   public SanitizeResult sanitizeWithReport(String html) {
+    Removed removed = new Removed();
+    String out = run(html, removed);
+    return new SanitizeResult(out == null ? "" : out, removed.elements, removed.attributes,
+        out == null);
+  }
+
+  /** Sanitizes and checks; returns null when the output fails the post-sanitize check. */
+  private @Nullable String run(String html, @Nullable Removed removed) {
     Objects.requireNonNull(html, "html");
     if (html.length() > maxInputLength) {
       throw new InputTooLargeException(html.length(), maxInputLength);
     }
-    Removed removed = new Removed();
-    String out = factory.sanitize(html, removed, removed);
+    String out = pass(html, removed);
     // One OWASP pass, then one linear scan (OutputCheck) that both checks the output and
     // tells whether it is a fixed point. The OWASP tag balancer alone does not guarantee
     // that (an orphan <li> gains a <ul> on the next pass, a <table> inside <p> moves out),
@@ -116,13 +125,17 @@ public final class HtmlPolicy {
     for (int pass = 1; ; pass++) {
       OutputCheck.Verdict verdict = check(out);
       if (verdict == OutputCheck.Verdict.CLEAN) {
-        return new SanitizeResult(out, removed.elements, removed.attributes, false);
+        return out;
       }
       if (verdict == OutputCheck.Verdict.REJECTED || pass == MAX_PASSES) {
-        return new SanitizeResult("", removed.elements, removed.attributes, true);
+        return null;
       }
-      out = factory.sanitize(out, removed, removed);
+      out = pass(out, removed);
     }
+  }
+
+  private String pass(String html, @Nullable Removed removed) {
+    return removed == null ? factory.sanitize(html) : factory.sanitize(html, removed, removed);
   }
 
   /** One raw OWASP pass, without the check; for tests that prove the check's evidence. */

@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
   private final long limit;
-  private @Nullable CountingInputStream stream;
+  /**
+   * Bytes read so far, kept here and shared by every stream view, so calling
+   * getInputStream() again cannot reset the count.
+   */
+  private long count;
   private @Nullable BufferedReader reader;
 
   /**
@@ -35,10 +39,7 @@ public final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
   @Override
   public ServletInputStream getInputStream() throws IOException {
-    if (stream == null) {
-      stream = new CountingInputStream(super.getInputStream(), limit);
-    }
-    return stream;
+    return new CountingInputStream(super.getInputStream());
   }
 
   @Override
@@ -80,14 +81,11 @@ public final class LimitedBodyRequest extends HttpServletRequestWrapper {
     }
   }
 
-  private static final class CountingInputStream extends ServletInputStream {
+  private final class CountingInputStream extends ServletInputStream {
     private final ServletInputStream in;
-    private final long limit;
-    private long count;
 
-    CountingInputStream(ServletInputStream in, long limit) {
+    CountingInputStream(ServletInputStream in) {
       this.in = in;
-      this.limit = limit;
     }
 
     @Override
