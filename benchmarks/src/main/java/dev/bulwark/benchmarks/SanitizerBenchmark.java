@@ -11,7 +11,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -21,7 +23,10 @@ import org.owasp.html.PolicyFactory;
  * Sanitizing a 2 KB rich-text comment (formatting, a list, a table, links, an image and a few
  * attack strings) with Bulwark's {@code RICH_TEXT} preset, the raw OWASP sanitizer configured
  * with the same elements and attributes, and jsoup's {@code Cleaner} with
- * {@code Safelist.relaxed()}.
+ * {@code Safelist.relaxed()}. {@code input=comment} is that comment; {@code input=tagSoup} is
+ * the same comment with pasted-in broken structure (a {@code select}, a stray table cell inside a
+ * paragraph) whose first OWASP output is not a fixed point (checked at set-up), so Bulwark runs its
+ * second pass: the worst case.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,14 +34,25 @@ import org.owasp.html.PolicyFactory;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-@BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer at least twice (the second pass proves"
-    + " the output is a fixed point, which the OWASP tag balancer alone does not guarantee)"
-    + " and then its post-sanitize check, which lexes the output once more: three OWASP lexer"
-    + " passes where the raw sanitizer makes one. Expect roughly three to four times the raw"
-    + " OWASP time; the 5% overhead target of issue 10 is not met by this design.")
+@BenchmarkDescription("Bulwark's RICH_TEXT runs the OWASP sanitizer once, then its post-sanitize"
+    + " check: one linear scan of the output that checks elements, attributes and URL schemes"
+    + " against the policy and replays the tag events through a fresh OWASP tag balancer to see"
+    + " whether a second pass would change anything. Only then (`input=tagSoup`) does it"
+    + " sanitize again, so that row costs about two OWASP passes. Issue 10 asks for at most 5%"
+    + " over the raw OWASP sanitizer with the same policy and at least jsoup's speed. The"
+    + " machine was too loaded for these wall-clock figures to resolve that (read only the"
+    + " allocation column, which is exact). `SanitizerCpuTime` in this module measures the same"
+    + " three by thread CPU time; on 2026-11-29 it gave, for `comment`, Bulwark 65.5 us,"
+    + " OWASP 52.0 us (Bulwark 1.26x; a second run gave 1.37x), jsoup 159.4 us (2.4x Bulwark;"
+    + " second run 1.7x), and for `tagSoup`"
+    + " Bulwark 128.2 us, OWASP 53.9 us, jsoup 120.0 us. Split of Bulwark's extra time on"
+    + " `comment` (CPU-time probe): scan about 4.5 us, balancer replay about 4.5 us, the rest"
+    + " policy differences (attribute value policies). The 5% target is not met; the remaining"
+    + " time is the check itself, which carries the post-sanitize guarantee and the exact"
+    + " fixed-point evidence.")
 public class SanitizerBenchmark {
 
-  private static final String COMMENT = ("<p>Thanks for the <b>write-up</b>! A few notes:</p>"
+  static final String COMMENT = ("<p>Thanks for the <b>write-up</b>! A few notes:</p>"
       + "<ul><li>The <code>Encoder</code> section is <em>great</em>.</li>"
       + "<li>See <a href=\"https://example.com/docs?x=1&amp;y=2\">the docs</a> and "
       + "<a href=\"javascript:alert(1)\">this</a>.</li></ul>"
@@ -45,10 +61,13 @@ public class SanitizerBenchmark {
       + "<blockquote>quoted <i>text</i> &lt;3</blockquote><pre>x &lt; y</pre>"
       + "<script>alert(document.cookie)</script><h3 style=\"color:red\">Heading</h3>").repeat(3);
 
+  static final String TAG_SOUP = COMMENT
+      + "<select><option>pick one</option></select><p>para<td><pre>cell</pre>";
+
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
 
   /** The OWASP policy with the same allow-list as {@code Sanitizers.RICH_TEXT}. */
-  private static final PolicyFactory OWASP_SAME_POLICY = new HtmlPolicyBuilder()
+  static final PolicyFactory OWASP_SAME_POLICY = new HtmlPolicyBuilder()
       .allowElements("b", "strong", "i", "em", "u", "s", "strike", "sub", "sup", "small",
           "mark", "p", "br", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
           "h6", "code", "pre", "blockquote", "hr", "table", "caption", "thead", "tbody",
@@ -64,25 +83,42 @@ public class SanitizerBenchmark {
       .requireRelsOnLinks("nofollow", "noopener", "noreferrer", "ugc")
       .toFactory();
 
-  private static final Safelist RELAXED = Safelist.relaxed();
+  static final Safelist RELAXED = Safelist.relaxed();
 
-  /** Bulwark's preset: fixed-point passes plus the post-sanitize check. */
+  /** Which input: {@code comment} (one pass) or {@code tagSoup} (Bulwark's second pass). */
+  @Param({"comment", "tagSoup"})
+  public String input;
+
+  private String html = "";
+
+  /** Picks the input. */
+  @Setup
+  public void setUp() {
+    html = input.equals("comment") ? COMMENT : TAG_SOUP;
+    String once = OWASP_SAME_POLICY.sanitize(html);
+    if (OWASP_SAME_POLICY.sanitize(once).equals(once) != input.equals("comment")) {
+      throw new IllegalStateException(input + ": expected the first OWASP output to be "
+          + (input.equals("comment") ? "" : "not ") + "a fixed point");
+    }
+  }
+
+  /** Bulwark's preset: one pass, the post-sanitize check, a second pass only if needed. */
   @Benchmark
   public String bulwarkRichText() {
-    return Sanitizers.RICH_TEXT.sanitize(COMMENT);
+    return Sanitizers.RICH_TEXT.sanitize(html);
   }
 
   /** The raw OWASP sanitizer with the same allow-list, one pass. */
   @Benchmark
   @Peer("OWASP Java HTML Sanitizer 20260102.1")
   public String owaspSamePolicy() {
-    return OWASP_SAME_POLICY.sanitize(COMMENT);
+    return OWASP_SAME_POLICY.sanitize(html);
   }
 
   /** jsoup's Cleaner with the relaxed safelist. */
   @Benchmark
   @Peer("jsoup 1.24.1 Safelist.relaxed()")
   public String jsoupRelaxed() {
-    return Jsoup.clean(COMMENT, RELAXED);
+    return Jsoup.clean(html, RELAXED);
   }
 }

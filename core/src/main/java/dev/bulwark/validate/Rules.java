@@ -92,6 +92,27 @@ public final class Rules {
   }
 
   /**
+   * Requires a plain decimal number in {@code [min, max]} with at most {@code maxScale}
+   * digits after the point, for prices, amounts and measurements sent as text. Accepted:
+   * ASCII digits with an optional leading {@code -} and an optional {@code .} followed by at
+   * least one digit ({@code 12}, {@code -0.5}, {@code 12.50}). Refused before any
+   * {@link java.math.BigDecimal} is made: exponents ({@code 1e999999999}, whose expansion can
+   * exhaust memory), {@code +}, whitespace, non-ASCII digits, {@code .5}, {@code 5.}, and
+   * values longer than the bounds can need. Parse an accepted value with
+   * {@code new BigDecimal(value)}.
+   *
+   * @param min the smallest accepted value
+   * @param max the largest accepted value
+   * @param maxScale digits allowed after the point, 0 to 100
+   * @return the rule
+   * @throws IllegalArgumentException if {@code max < min}, {@code maxScale} is out of range, or
+   *     a bound has more than 1000 integer digits
+   */
+  public static Rule decimal(java.math.BigDecimal min, java.math.BigDecimal max, int maxScale) {
+    return new DecimalRule(min, max, maxScale);
+  }
+
+  /**
    * Requires the whole value to match {@code pattern}. The value is refused without matching
    * when longer than {@code maxLength}, which bounds the work of any pattern.
    *
@@ -150,7 +171,10 @@ public final class Rules {
   /**
    * Requires a plain e-mail address: an RFC 5322 dot-atom local part, {@code @}, a DNS name
    * with at least two labels, ASCII only, at most {@value #MAX_EMAIL_LENGTH} characters. Quoted
-   * local parts, comments and IP-literal domains are refused on purpose.
+   * local parts, comments and IP-literal domains are refused on purpose. An internationalised
+   * domain is accepted in its A-label form ({@code xn--bcher-kva.example}), not in Unicode:
+   * IDNA2003 ({@link java.net.IDN}) and IDNA2008/UTS 46 convert some names differently, so
+   * accepting Unicode would let two components disagree on the host (see docs/input.md).
    *
    * @return the rule
    */
@@ -170,7 +194,8 @@ public final class Rules {
   }
 
   /**
-   * Requires an absolute URL with a host whose scheme is one of {@code schemes}, ASCII only,
+   * Requires an absolute URL with a host whose scheme is one of {@code schemes}, ASCII only
+   * (an internationalised host in its {@code xn--} A-label form, as for {@link #email()}),
    * without user information, at most {@value #MAX_URL_LENGTH} characters.
    *
    * @param schemes the accepted schemes, e.g. {@code "https"}

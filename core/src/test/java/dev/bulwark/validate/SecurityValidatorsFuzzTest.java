@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Fuzz contracts for the redirect and file-name validators: each returns a value for any input
+ * Fuzz contracts for the redirect, file-name and decimal validators: each returns a value for any input
  * and never throws; an accepted value has the documented shape. In {@code verify} these run in
  * regression mode over the seeds in {@code src/test/resources}; set {@code JAZZER_FUZZ=1} to
  * fuzz.
@@ -56,5 +56,25 @@ class SecurityValidatorsFuzzTest {
     String input = data.consumeRemainingAsString();
     Canonicalizer.Canonical c = Canonicalizer.canonicalize(input);
     assertThat(c.percentRounds()).isBetween(0, Canonicalizer.MAX_ROUNDS);
+  }
+
+  private static final java.math.BigDecimal MIN = new java.math.BigDecimal("-1000.5");
+  private static final java.math.BigDecimal MAX = new java.math.BigDecimal("99999.99");
+  private static final Rule DECIMAL = Rules.decimal(MIN, MAX, 3);
+
+  @FuzzTest
+  void decimal_check(FuzzedDataProvider data) {
+    String value = data.consumeRemainingAsString();
+    Optional<Violation> violation = DECIMAL.check(value);
+    if (violation.isPresent()) {
+      assertThat(violation.get().code())
+          .isIn("not_decimal", "too_many_decimals", "out_of_range", "too_long");
+      return;
+    }
+    // Accepted: plain ASCII digits, no exponent, parses, in range, scale bounded.
+    assertThat(value).matches("-?[0-9]+(\\.[0-9]+)?");
+    java.math.BigDecimal parsed = new java.math.BigDecimal(value);
+    assertThat(parsed).isBetween(MIN, MAX);
+    assertThat(parsed.scale()).isBetween(0, 3);
   }
 }

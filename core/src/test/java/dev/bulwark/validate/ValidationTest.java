@@ -72,6 +72,20 @@ class ValidationTest {
   }
 
   @Test
+  void emailAndUrl_internationalisedDomain_acceptedOnlyAsALabel() {
+    // ASCII only by design (docs/input.md): the A-label form passes, the Unicode form does not.
+    assertThat(Rules.email().check("user@xn--bcher-kva.example")).isEmpty();
+    assertThat(Rules.email().check("user@b\u00fccher.example")).get()
+        .extracting(Violation::code).isEqualTo("email");
+    assertThat(Rules.email().check("\u00fcser@example.com")).isPresent();
+    assertThat(Rules.url("https").check("https://xn--bcher-kva.example/p")).isEmpty();
+    assertThat(Rules.url("https").check("https://b\u00fccher.example/p")).get()
+        .extracting(Violation::code).isEqualTo("url");
+    // Cyrillic look-alike of paypal.com
+    assertThat(Rules.url("https").check("https://\u0440\u0430ypal.com/")).isPresent();
+  }
+
+  @Test
   void url_scriptScheme_isRefusedAtConfiguration() {
     assertThatIllegalArgumentException().isThrownBy(() -> Rules.url("javascript"));
     assertThatIllegalArgumentException().isThrownBy(() -> Rules.url());
