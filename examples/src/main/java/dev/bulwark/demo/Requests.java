@@ -27,6 +27,13 @@ final class Requests {
   static final int MAX_FORM = 32 * 1024;
   /** The largest JSON body, in bytes. */
   static final int MAX_JSON = 32 * 1024;
+  /**
+   * How much of a refused body is read and discarded before the 413 is written. A client still
+   * sending when the server closes the connection often never reads the answer (it sees a reset
+   * instead); reading a little more lets an honest client that overshot see its 413, while a
+   * client sending far more gets the connection closed.
+   */
+  static final int MAX_DRAIN = 256 * 1024;
 
   private static final Gson STRICT = new GsonBuilder().setStrictness(Strictness.STRICT).create();
 
@@ -53,14 +60,14 @@ final class Requests {
           "Send the form as application/x-www-form-urlencoded.");
     }
     if (request.getContentLengthLong() > MAX_FORM) {
-      throw ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+      throw tooLarge(request, "The form is larger than " + MAX_FORM + " bytes.");
     }
     String[] values;
     try {
       values = request.getParameterValues(name);
     } catch (RuntimeException e) {
       // Jetty refuses a (chunked) form over the context's limit, or a malformed one, here.
-      throw contentError(e);
+      throw contentError(request, e);
     }
     if (values == null) {
       return null;
@@ -71,13 +78,35 @@ final class Requests {
     return values[0];
   }
 
-  private static ClientError contentError(RuntimeException e) {
+  private static ClientError contentError(HttpServletRequest request, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException http && http.getCode() == 413) {
-        return ClientError.tooLarge("The form is larger than " + MAX_FORM + " bytes.");
+        return tooLarge(request, "The form is larger than " + MAX_FORM + " bytes.");
       }
     }
     return ClientError.badRequest("The form could not be read.");
+  }
+
+  /**
+   * A 413 for a body over its limit, after reading and discarding at most {@link #MAX_DRAIN}
+   * more bytes of it (see there why). Nothing read is kept.
+   */
+  static ClientError tooLarge(HttpServletRequest request, String detail) {
+    long declared = request.getContentLengthLong();
+    if (declared < 0 || declared <= MAX_DRAIN) {
+      try (InputStream in = request.getInputStream()) {
+        byte[] sink = new byte[8192];
+        long left = MAX_DRAIN;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) != -1) {
+          left -= n;
+        }
+      } catch (IOException | RuntimeException e) {
+        // The body is refused either way; a failed drain only means the container closes the
+        // connection after the 413.
+      }
+    }
+    return ClientError.tooLarge(detail);
   }
 
   /**
@@ -93,14 +122,14 @@ final class Requests {
       throw new ClientError(415, "Unsupported Media Type", "Send the body as application/json.");
     }
     if (request.getContentLengthLong() > MAX_JSON) {
-      throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
+      throw tooLarge(request, "The body is larger than " + MAX_JSON + " bytes.");
     }
     byte[] bytes;
     try (InputStream in = request.getInputStream()) {
       bytes = in.readNBytes(MAX_JSON + 1);
-    }
-    if (bytes.length > MAX_JSON) {
-      throw ClientError.tooLarge("The body is larger than " + MAX_JSON + " bytes.");
+      if (bytes.length > MAX_JSON) {
+        throw tooLarge(request, "The body is larger than " + MAX_JSON + " bytes.");
+      }
     }
     return parseObject(bytes);
   }

@@ -24,7 +24,7 @@ class RedisRateLimitStoreProviderTest {
   void settings_storeRedisUri_decidesInRedis() {
     try (RedisServer server = RedisServer.start()) {
       RateLimitEngine engine = RateLimitSettings.of(Map.of("limit", "2", "period", "1h",
-          "store", server.uri(), "store-timeout", "200ms", "store-key-prefix", "app1:"))
+          "store", server.uri(), "store-timeout", "5s", "store-key-prefix", "app1:"))
           .engine(NanoClock.system(), RateLimitListener.NONE);
       RateLimiter limiter = engine.rules().get(0).limiter();
       assertTrue(limiter.toString().contains("RedisRateLimitStore"));
