@@ -48,6 +48,7 @@ public final class RedisCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    boolean ready = false;
     try {
       for (int i = 0; i < size; i++) {
         int port = RedisServer.freePort();
@@ -65,10 +66,12 @@ public final class RedisCluster implements AutoCloseable {
       for (RedisServer node : started) {
         cluster.awaitState(node.port());
       }
+      ready = true;
       return cluster;
-    } catch (RuntimeException e) {
-      new RedisCluster(started, directory).close();
-      throw e;
+    } finally {
+      if (!ready) {
+        new RedisCluster(started, directory).close();
+      }
     }
   }
 
