@@ -10,8 +10,10 @@ import dev.bulwark.ratelimit.LocalRateLimitStore;
 import dev.bulwark.ratelimit.RateLimitDecision;
 import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.RateLimiter;
+import dev.bulwark.secrets.Secret;
 import dev.bulwark.testkit.RequiresTool;
 import dev.bulwark.testkit.redis.RedisCluster;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +74,9 @@ class RedisClusterTest {
         assertFalse(refused.storeFailed());
       }
       for (Map.Entry<Integer, String> e : keys.entrySet()) {
-        String stored = RedisCluster.cli(e.getKey(), "EXISTS", redisKey(e.getValue())).trim();
+        String stored = cluster.cli(e.getKey(), "EXISTS", redisKey(e.getValue())).trim();
         assertEquals("1", stored, "the key lives on the node serving its slot");
-        assertEquals("1", RedisCluster.cli(e.getKey(), "DBSIZE").trim(),
+        assertEquals("1", cluster.cli(e.getKey(), "DBSIZE").trim(),
             "each node holds only its own key");
       }
     }
@@ -90,8 +92,8 @@ class RedisClusterTest {
         assertTrue(limiter.tryAcquire(key).allowed());
       }
       for (int port : cluster.ports()) {
-        RedisCluster.cli(port, "SCRIPT", "FLUSH");
-        assertEquals("0", RedisCluster.cli(port, "SCRIPT", "EXISTS", GcraScript.SHA).trim());
+        cluster.cli(port, "SCRIPT", "FLUSH");
+        assertEquals("0", cluster.cli(port, "SCRIPT", "EXISTS", GcraScript.SHA).trim());
       }
       for (String key : keys.values()) {
         RateLimitDecision d = limiter.tryAcquire(key);
@@ -99,7 +101,7 @@ class RedisClusterTest {
         assertEquals(LIMIT - 2, d.remaining());
       }
       for (int port : cluster.ports()) {
-        assertEquals("1", RedisCluster.cli(port, "SCRIPT", "EXISTS", GcraScript.SHA).trim(),
+        assertEquals("1", cluster.cli(port, "SCRIPT", "EXISTS", GcraScript.SHA).trim(),
             "EVAL cached the script again on node " + port);
       }
     }
@@ -141,6 +143,25 @@ class RedisClusterTest {
       RateLimitDecision allowed = open.tryAcquire(openVictim);
       assertTrue(allowed.storeFailed());
       assertTrue(allowed.allowed(), "fail open allows");
+    }
+  }
+
+  @Test
+  void cluster_password_fromSecretReachesEveryNode() {
+    String password = "cluster-s3cret-for-test-only";
+    try (RedisCluster cluster = RedisCluster.start(3, password);
+        RedisRateLimitStore store = store(cluster)
+            .password(Secret.ofBytes(password.getBytes(StandardCharsets.UTF_8))).build()) {
+      RateLimiter limiter = RateLimiter.of(policy().build(), store);
+      for (String key : keyPerNode(cluster).values()) {
+        for (int i = 0; i < LIMIT; i++) {
+          RateLimitDecision d = limiter.tryAcquire(key);
+          assertFalse(d.storeFailed(), "node of " + key + " authenticated");
+          assertTrue(d.allowed());
+        }
+        assertFalse(limiter.tryAcquire(key).allowed());
+      }
+      assertFalse(store.toString().contains(password));
     }
   }
 

@@ -24,10 +24,12 @@ public final class RedisCluster implements AutoCloseable {
 
   private final List<RedisServer> nodes;
   private final Path directory;
+  private final String password;
 
-  private RedisCluster(List<RedisServer> nodes, Path directory) {
+  private RedisCluster(List<RedisServer> nodes, Path directory, String password) {
     this.nodes = List.copyOf(nodes);
     this.directory = directory;
+    this.password = password;
   }
 
   /**
@@ -38,6 +40,19 @@ public final class RedisCluster implements AutoCloseable {
    * @return the running cluster
    */
   public static RedisCluster start(int size) {
+    return start(size, "");
+  }
+
+  /**
+   * Like {@link #start(int)}, with {@code requirepass} (and {@code masterauth}) set to
+   * {@code password} on every node; {@link #cli} then authenticates (through
+   * {@code REDISCLI_AUTH}, never on a command line).
+   *
+   * @param size the number of masters, at least 3
+   * @param password the nodes' password, or empty for none
+   * @return the running cluster
+   */
+  public static RedisCluster start(int size, String password) {
     if (size < 3) {
       throw new IllegalArgumentException("a Redis Cluster needs at least 3 masters");
     }
@@ -52,17 +67,21 @@ public final class RedisCluster implements AutoCloseable {
     try {
       for (int i = 0; i < size; i++) {
         int port = RedisServer.freePort();
-        started.add(RedisServer.start(port, "--cluster-enabled", "yes",
+        List<String> args = new ArrayList<>(List.of("--cluster-enabled", "yes",
             "--cluster-config-file", directory.resolve("nodes-" + port + ".conf").toString(),
             "--cluster-node-timeout", "2000", "--cluster-require-full-coverage", "no"));
+        if (!password.isEmpty()) {
+          args.addAll(List.of("--requirepass", password, "--masterauth", password));
+        }
+        started.add(RedisServer.start(port, args.toArray(String[]::new)));
       }
-      RedisCluster cluster = new RedisCluster(started, directory);
+      RedisCluster cluster = new RedisCluster(started, directory, password);
       List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       for (RedisServer node : started) {
         create.add("127.0.0.1:" + node.port());
       }
       create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-      run(create);
+      cluster.run(create);
       for (RedisServer node : started) {
         cluster.awaitState(node.port());
       }
@@ -70,7 +89,7 @@ public final class RedisCluster implements AutoCloseable {
       return cluster;
     } finally {
       if (!ready) {
-        new RedisCluster(started, directory).close();
+        new RedisCluster(started, directory, password).close();
       }
     }
   }
@@ -96,16 +115,20 @@ public final class RedisCluster implements AutoCloseable {
    * @param args the command and its arguments
    * @return what {@code redis-cli} printed
    */
-  public static String cli(int port, String... args) {
+  public String cli(int port, String... args) {
     List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
         Integer.toString(port)));
     command.addAll(List.of(args));
     return run(command);
   }
 
-  private static String run(List<String> command) {
+  private String run(List<String> command) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      if (!password.isEmpty()) {
+        builder.environment().put("REDISCLI_AUTH", password);
+      }
+      Process process = builder.start();
       String output;
       try (InputStream in = process.getInputStream()) {
         output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
