@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link RateLimitStoreProvider} for its scheme (add {@code bulwark-ratelimit-redis})</td>
  *       </tr>
  *   <tr><td>{@code store-timeout}, {@code store-key-prefix}, {@code store-password-secret},
- *       {@code store-fallback}, {@code store-tls-ca}</td><td>passed to the provider without
- *       the {@code store-} prefix</td></tr>
+ *       {@code store-fallback}, {@code store-tls-ca}, {@code store-cluster}</td><td>passed to
+ *       the provider without the {@code store-} prefix</td></tr>
  *   <tr><td>{@code trusted-proxies}</td><td>CIDR blocks of your proxies</td></tr>
  *   <tr><td>{@code forwarded-headers}</td><td>{@code x-forwarded} (default) or
  *       {@code forwarded}</td></tr>
@@ -63,7 +63,8 @@ public final class RateLimitSettings {
   public static final Set<String> NAMES = Set.of("limit", "period", "name", "burst", "key",
       "ipv6-prefix", "paths", "exclude-paths", "methods", "cost", "charge-statuses", "headers",
       "fail-open", "max-keys", "trusted-proxies", "forwarded-headers", "store", "store-timeout",
-      "store-key-prefix", "store-password-secret", "store-fallback", "store-tls-ca");
+      "store-key-prefix", "store-password-secret", "store-fallback", "store-tls-ca",
+      "store-cluster");
 
   private static final int MAX_NUMBER_DIGITS = 12;
 

@@ -16,6 +16,12 @@ package dev.bulwark.ratelimit.redis;
  */
 final class GcraScript {
 
+  /**
+   * The script's SHA-1 in hex, the name Redis gives it for {@code EVALSHA}; computed here so
+   * every node of a cluster is addressed by the same name without a {@code SCRIPT LOAD}.
+   */
+  static final String SHA;
+
   /** 2^53 ns, about 104 days: the largest tolerance the script computes exactly. */
   static final long MAX_TOLERANCE_NANOS = 1L << 53;
 
@@ -62,6 +68,16 @@ final class GcraScript {
       end
       return {1, math.floor((tol - after) / t), after, 0}
       """;
+
+  static {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+          .digest(SOURCE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      SHA = java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is a required JDK algorithm", e);
+    }
+  }
 
   private GcraScript() {}
 }

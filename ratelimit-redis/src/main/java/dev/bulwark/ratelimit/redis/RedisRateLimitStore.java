@@ -8,6 +8,7 @@ import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.ratelimit.spi.RateLimitStoreException;
 import dev.bulwark.secrets.Secret;
 import dev.bulwark.time.NanoClock;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
@@ -16,8 +17,13 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -29,7 +35,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link RateLimitStore} on Redis (standalone, or Redis Cluster through a hash-tagged key).
+ * A {@link RateLimitStore} on Redis: one server (or a primary behind a stable address), or a
+ * Redis Cluster with {@link Builder#cluster(boolean)}.
  *
  * <pre>{@code
  * RedisRateLimitStore store = RedisRateLimitStore.builder()
@@ -41,11 +48,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Decisions.</b> One {@code EVALSHA} per decision runs the whole {@link Gcra} step in
- * Redis (the script is loaded again after {@code NOSCRIPT}, for example after a restart). The
+ * Redis; a node that answers {@code NOSCRIPT} (new, restarted or flushed) gets one {@code EVAL}
+ * of the script's source, which also caches it there. The
  * time is Redis's {@code TIME}, so every node sharing the Redis agrees exactly whatever its own
  * clock; the {@code nowNanos} argument is ignored unless {@link Builder#callerClock} is set.
  * Keys are {@code {prefix + key}} (a Redis Cluster hash tag) and expire when their state is
- * full again, so Redis holds only keys in use; bound memory with {@code maxmemory}.
+ * full again, so Redis holds only keys in use; bound memory with {@code maxmemory}. On a
+ * cluster, each decision goes to the node serving its key's slot (redirections are followed;
+ * the topology is also refreshed every minute), so a node's failure affects only the keys it serves.
  *
  * <p><b>Failures.</b> Every command has a bounded timeout. When Redis is unreachable, slow or
  * answers an error, {@link #acquire} throws {@link RateLimitStoreException} (the
@@ -64,18 +74,21 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long RECONNECT_BACKOFF_NANOS = 1_000_000_000L;
+  /** Commands a cluster node connection holds while connecting; beyond, decisions fail. */
+  private static final int CLUSTER_QUEUE = 10_000;
 
   private final RedisURI uri;
   private final String keyPrefix;
+  private final boolean cluster;
   private final ClientResources resources;
-  private final RedisClient client;
+  private final AbstractRedisClient client;
+  private final Connector connector;
   private final @Nullable LocalRateLimitStore fallback;
   private final boolean redisTime;
   private final long callerOrigin;
   private final NanoClock backoffClock = NanoClock.system();
   private final Object connectLock = new Object();
-  private volatile @Nullable StatefulRedisConnection<String, String> connection;
-  private volatile String sha = "";
+  private volatile @Nullable Link connection;
   private volatile long nextConnectAttempt;
   private volatile boolean closed;
 
@@ -86,6 +99,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
       uri.setAuthentication(b.password.chars());
     }
     this.keyPrefix = b.keyPrefix;
+    this.cluster = b.cluster;
     this.fallback = b.fallback;
     NanoClock caller = b.callerClock;
     this.redisTime = caller == null;
@@ -93,19 +107,58 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
     this.resources = ClientResources.builder()
         .reconnectDelay(Delay.constant(Duration.ofMillis(200)))
         .build();
-    this.client = RedisClient.create(resources, uri);
-    ClientOptions.Builder options = ClientOptions.builder();
+    if (b.cluster) {
+      RedisClusterClient clusterClient = RedisClusterClient.create(resources, uri);
+      ClusterClientOptions.Builder options = ClusterClientOptions.builder()
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+              .enablePeriodicRefresh(Duration.ofMinutes(1))
+              .build());
+      configure(options, b);
+      // The cluster client connects to each node on the key's first command and would reject
+      // commands until then; so it queues them instead (a bounded queue), and the command
+      // timeout still bounds every decision, the same as a slow Redis.
+      options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+          .requestQueueSize(CLUSTER_QUEUE);
+      clusterClient.setOptions(options.build());
+      this.client = clusterClient;
+      this.connector = () -> {
+        StatefulRedisClusterConnection<String, String> c = clusterClient.connect(StringCodec.UTF8);
+        return new Link(c, c.sync());
+      };
+    } else {
+      RedisClient standalone = RedisClient.create(resources, uri);
+      ClientOptions.Builder options = ClientOptions.builder();
+      configure(options, b);
+      standalone.setOptions(options.build());
+      this.client = standalone;
+      this.connector = () -> {
+        StatefulRedisConnection<String, String> c = standalone.connect(StringCodec.UTF8);
+        return new Link(c, c.sync());
+      };
+    }
+  }
+
+  /** The settings both client kinds share: TLS trust, reconnection, timeouts. */
+  private static void configure(ClientOptions.Builder options, Builder b) {
     Path trusted = b.trustedCertificates;
     if (trusted != null) {
       options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(trusted.toFile())
           .build());
     }
-    client.setOptions(options
-        .autoReconnect(true)
+    options.autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(b.commandTimeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(b.commandTimeout))
-        .build());
+        .timeoutOptions(TimeoutOptions.enabled(b.commandTimeout));
+  }
+
+  /** An open connection, standalone or cluster, and the commands both kinds share. */
+  private record Link(StatefulConnection<String, String> connection,
+      RedisClusterCommands<String, String> commands) {}
+
+  /** Opens a {@link Link} with the store's client. */
+  @FunctionalInterface
+  private interface Connector {
+    Link connect();
   }
 
   /**
@@ -156,7 +209,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
   private GcraResult run(String key, long cost, GcraParams params, long nowNanos,
       boolean charge) {
-    RedisCommands<String, String> commands = connection().sync();
+    RedisClusterCommands<String, String> commands = connection().commands();
     long relative = nowNanos - callerOrigin;
     String[] keys = {keyPrefix.isEmpty() ? "{" + key + "}" : "{" + keyPrefix + key + "}"};
     String[] args = {charge ? "1" : "0", Long.toString(cost),
@@ -165,10 +218,11 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
         Long.toString(Math.floorMod(relative, NANOS_PER_SECOND))};
     List<Object> reply;
     try {
-      reply = commands.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+      reply = commands.evalsha(GcraScript.SHA, ScriptOutputType.MULTI, keys, args);
     } catch (RedisNoScriptException e) {
-      sha = commands.scriptLoad(GcraScript.SOURCE);
-      reply = commands.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+      // This node lacks the script (new, restarted or flushed): EVAL runs it on the same node
+      // (the key's) and caches it there, so the next EVALSHA succeeds.
+      reply = commands.eval(GcraScript.SOURCE, ScriptOutputType.MULTI, keys, args);
     }
     if (reply.size() != 4) {
       throw new RateLimitStoreException("Redis rate-limit script answered " + reply.size()
@@ -185,8 +239,8 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
     throw new RateLimitStoreException("Redis rate-limit script answered a non-integer");
   }
 
-  private StatefulRedisConnection<String, String> connection() {
-    StatefulRedisConnection<String, String> current = connection;
+  private Link connection() {
+    Link current = connection;
     if (current != null) {
       return current;
     }
@@ -203,18 +257,11 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
         throw new RateLimitStoreException("Redis unreachable; next connection attempt soon");
       }
       try {
-        current = client.connect(StringCodec.UTF8);
+        current = connector.connect();
       } catch (RuntimeException e) {
         nextConnectAttempt = now + RECONNECT_BACKOFF_NANOS;
         throw new RateLimitStoreException("Redis unreachable: " + e.getClass().getSimpleName(),
             e);
-      }
-      try {
-        sha = current.sync().scriptLoad(GcraScript.SOURCE);
-      } catch (RuntimeException e) {
-        current.close();
-        throw new RateLimitStoreException("Redis refused the rate-limit script: "
-            + e.getClass().getSimpleName(), e);
       }
       connection = current;
       return current;
@@ -226,10 +273,10 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
   public void close() {
     synchronized (connectLock) {
       closed = true;
-      StatefulRedisConnection<String, String> current = connection;
+      Link current = connection;
       connection = null;
       if (current != null) {
-        current.close();
+        current.connection().close();
       }
     }
     client.shutdown();
@@ -238,7 +285,7 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
 
   @Override
   public String toString() {
-    return "RedisRateLimitStore[" + uri.getHost() + ":" + uri.getPort() + ", prefix "
+    return "RedisRateLimitStore[" + (cluster ? "cluster via " : "") + uri.getHost() + ":" + uri.getPort() + ", prefix "
         + keyPrefix + (redisTime ? ", Redis time" : ", caller time")
         + (fallback == null ? "" : ", local fallback") + "]";
   }
@@ -252,8 +299,23 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
     private @Nullable LocalRateLimitStore fallback;
     private @Nullable NanoClock callerClock;
     private @Nullable Path trustedCertificates;
+    private boolean cluster;
 
     private Builder() {}
+
+    /**
+     * Whether {@link #uri} names a node of a Redis Cluster (default {@code false}). With
+     * {@code true} the store discovers the cluster's nodes from that node and sends each
+     * decision to the node serving its key (settings: {@code store-cluster=true}). The URI
+     * must not select a database ({@code /db}): a cluster has only database 0.
+     *
+     * @param cluster {@code true} for Redis Cluster
+     * @return this builder
+     */
+    public Builder cluster(boolean cluster) {
+      this.cluster = cluster;
+      return this;
+    }
 
     /**
      * Where Redis is: {@code redis://host:port[/db]}, or {@code rediss://} for TLS. Put the
@@ -354,12 +416,17 @@ public final class RedisRateLimitStore implements RateLimitStore, AutoCloseable 
      * store failure, not an error here.
      *
      * @return the store
-     * @throws IllegalArgumentException when no URI was given
+     * @throws IllegalArgumentException when no URI was given, or a cluster URI selects a
+     *     database
      */
     public RedisRateLimitStore build() {
       RedisURI target = uri;
       if (target == null) {
         throw new IllegalArgumentException("a Redis URI is required: uri(\"redis://host:port\")");
+      }
+      if (cluster && target.getDatabase() != 0) {
+        throw new IllegalArgumentException("store-cluster: Redis Cluster has only database 0;"
+            + " remove /" + target.getDatabase() + " from the store URI");
       }
       Path trusted = trustedCertificates;
       if (trusted != null) {

@@ -24,12 +24,15 @@ import java.util.TreeSet;
  * {@code fallback} ({@code none}, the default, or {@code local}: decide with a
  * {@link LocalRateLimitStore} of {@code max-keys} keys while Redis fails) and {@code tls-ca}
  * (with {@code rediss://}: a PEM file of the CA certificates to trust instead of the JVM's
- * default trust store). A password in the URI is refused. Thread-safe.
+ * default trust store) and {@code cluster} ({@code false}, the default, or {@code true}: the
+ * URI names one node of a Redis Cluster, from which the others are discovered). A password in
+ * the URI is refused. Thread-safe.
  */
 public final class RedisRateLimitStoreProvider implements RateLimitStoreProvider {
 
   private static final Set<String> OPTIONS =
-      Set.of("timeout", "key-prefix", "password-secret", "fallback", "max-keys", "tls-ca");
+      Set.of("timeout", "key-prefix", "password-secret", "fallback", "max-keys", "tls-ca",
+          "cluster");
 
   /** For {@link java.util.ServiceLoader}. */
   public RedisRateLimitStoreProvider() {
@@ -54,6 +57,13 @@ public final class RedisRateLimitStoreProvider implements RateLimitStoreProvider
           + " store-password-secret, not in the store URI");
     }
     RedisRateLimitStore.Builder builder = RedisRateLimitStore.builder().uri(uri.toString());
+    String cluster = Ascii.toLowerCase(options.getOrDefault("cluster", "false"));
+    switch (cluster) {
+      case "false" -> { }
+      case "true" -> builder.cluster(true);
+      default -> throw new IllegalArgumentException(
+          "store-cluster must be 'true' (the store URI names a Redis Cluster node) or 'false'");
+    }
     String timeout = options.get("timeout");
     if (timeout != null) {
       builder.commandTimeout(Periods.parse(timeout));

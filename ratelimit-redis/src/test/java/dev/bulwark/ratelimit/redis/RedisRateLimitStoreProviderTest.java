@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bulwark.ratelimit.RateLimitDecision;
 import dev.bulwark.ratelimit.RateLimitEngine;
 import dev.bulwark.ratelimit.RateLimitListener;
 import dev.bulwark.ratelimit.RateLimitSettings;
 import dev.bulwark.ratelimit.RateLimiter;
 import dev.bulwark.testkit.RequiresTool;
+import dev.bulwark.testkit.redis.RedisCluster;
 import dev.bulwark.testkit.redis.RedisServer;
 import dev.bulwark.time.NanoClock;
 import java.net.URI;
@@ -33,6 +35,44 @@ class RedisRateLimitStoreProviderTest {
       assertFalse(limiter.tryAcquire("k").allowed());
       assertFalse(limiter.tryAcquire("k").storeFailed());
     }
+  }
+
+  @Test
+  @RequiresTool({"redis-server", "redis-cli"})
+  void settings_storeClusterTrue_decidesOnTheCluster() {
+    try (RedisCluster cluster = RedisCluster.start(3)) {
+      RateLimitEngine engine = RateLimitSettings.of(Map.of("limit", "2", "period", "1h",
+          "store", cluster.uri(), "store-cluster", "TRUE", "store-timeout", "300ms"))
+          .engine(NanoClock.system(), RateLimitListener.NONE);
+      RateLimiter limiter = engine.rules().get(0).limiter();
+      assertTrue(limiter.toString().contains("cluster via"), limiter.toString());
+      for (String key : new String[] {"a", "b", "c", "d"}) {
+        assertTrue(limiter.tryAcquire(key).allowed());
+        assertTrue(limiter.tryAcquire(key).allowed());
+        RateLimitDecision refused = limiter.tryAcquire(key);
+        assertFalse(refused.allowed());
+        assertFalse(refused.storeFailed());
+      }
+    }
+  }
+
+  @Test
+  void open_clusterNeitherTrueNorFalse_isRefusedNamingTheSetting() {
+    RedisRateLimitStoreProvider provider = new RedisRateLimitStoreProvider();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> provider.open(URI.create("redis://127.0.0.1:6379"), Map.of("cluster", "yes"),
+            NanoClock.system()));
+    assertTrue(e.getMessage().contains("store-cluster"), e.getMessage());
+  }
+
+  @Test
+  void open_clusterWithDatabase_isRefusedNamingTheFix() {
+    RedisRateLimitStoreProvider provider = new RedisRateLimitStoreProvider();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> provider.open(URI.create("redis://127.0.0.1:6379/2"), Map.of("cluster", "true"),
+            NanoClock.system()));
+    assertTrue(e.getMessage().contains("store-cluster"), e.getMessage());
+    assertTrue(e.getMessage().contains("remove /2"), e.getMessage());
   }
 
   @Test

@@ -110,6 +110,15 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
+  /**
+   * Whether the process is still running.
+   *
+   * @return {@code true} until it exits or is killed
+   */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Kills the process (SIGKILL) by its PID and waits for it to exit. */
   public void kill() {
     process.destroyForcibly();
