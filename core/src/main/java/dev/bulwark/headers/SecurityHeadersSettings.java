@@ -84,7 +84,7 @@ public final class SecurityHeadersSettings {
    * @throws IllegalArgumentException naming the bad setting and the fix
    */
   public SecurityHeadersPolicy policy() {
-    String preset = Ascii.toLowerCase(orDefault("preset", "recommended"));
+    String preset = Ascii.toLowerCase(settings.value("preset", "recommended"));
     SecurityHeadersPolicy.Builder b = switch (preset) {
       case "recommended" -> SecurityHeadersPolicies.recommended().toBuilder();
       case "none" -> SecurityHeadersPolicy.builder().withoutContentSecurityPolicy();
@@ -287,11 +287,6 @@ public final class SecurityHeadersSettings {
       }
     }
     return true;
-  }
-
-  private String orDefault(String name, String absent) {
-    String value = settings.value(name);
-    return value == null ? absent : value;
   }
 
   private void optional(SecurityHeadersPolicy.Builder b, String setting, String header,

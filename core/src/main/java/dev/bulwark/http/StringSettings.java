@@ -52,6 +52,18 @@ public final class StringSettings {
   }
 
   /**
+   * A single value, or {@code absent} when the setting is absent or blank.
+   *
+   * @param name the setting
+   * @param absent the value to use when it is absent
+   * @return the stripped value, or {@code absent}
+   */
+  public String value(String name, String absent) {
+    String value = value(name);
+    return value == null ? absent : value;
+  }
+
+  /**
    * A list separated by commas or whitespace.
    *
    * @param name the setting

@@ -129,7 +129,7 @@ public final class RateLimitSettings {
           + " period=1m");
     }
     RateLimitPolicy.Builder builder = RateLimitPolicy.builder()
-        .name(valueOr("name", "default"))
+        .name(reader.value("name", "default"))
         .limit(parse("limit", limit))
         .per(Periods.parse(period))
         .key(key());
@@ -181,7 +181,7 @@ public final class RateLimitSettings {
       throw new IllegalArgumentException("ipv6-prefix must be 1 to 128, got " + prefix);
     }
     RateLimitKey address = ClientKeys.address(prefix);
-    String text = valueOr("key", "address");
+    String text = reader.value("key", "address");
     List<RateLimitKey> parts = new ArrayList<>();
     for (String part : text.split("\\+", -1)) {
       String p = part.strip();
@@ -248,11 +248,6 @@ public final class RateLimitSettings {
 
   private boolean bool(String name) {
     return reader.bool(name, false);
-  }
-
-  private String valueOr(String name, String fallback) {
-    String value = value(name);
-    return value == null ? fallback : value;
   }
 
   private @Nullable String value(String name) {
