@@ -43,12 +43,15 @@ public final class EnvelopeEncryptor {
   private final Aead kek;
   private final String kekId;
   private final byte[] header;
+  /** The streaming format's header: the same KEK id under the stream version byte. */
+  private final byte[] streamHeader;
   private final @Nullable DataKeyCache cache;
 
   EnvelopeEncryptor(Aead kek, String kekId, @Nullable DataKeyCache cache) {
     this.kek = kek;
     this.kekId = kekId;
     this.header = EnvelopeFormat.header(kekId);
+    this.streamHeader = StreamEnvelope.header(kekId);
     this.cache = cache;
   }
 
@@ -221,7 +224,7 @@ public final class EnvelopeEncryptor {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(associatedData, "associatedData");
-    StreamEnvelope.encrypt(kek, StreamEnvelope.header(kekId), in, out, associatedData);
+    StreamEnvelope.encrypt(kek, streamHeader, in, out, associatedData);
   }
 
   /**
@@ -241,7 +244,7 @@ public final class EnvelopeEncryptor {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(associatedData, "associatedData");
-    StreamEnvelope.decrypt(kek, StreamEnvelope.header(kekId), in, out, associatedData);
+    StreamEnvelope.decrypt(kek, streamHeader, in, out, associatedData);
   }
 
   /**
@@ -262,7 +265,7 @@ public final class EnvelopeEncryptor {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(associatedData, "associatedData");
-    StreamEnvelope.rewrap(kek, StreamEnvelope.header(kekId), in, out, associatedData);
+    StreamEnvelope.rewrap(kek, streamHeader, in, out, associatedData);
   }
 
   /** Empties the data-key cache, if there is one (for example after rotating the KEK). */
