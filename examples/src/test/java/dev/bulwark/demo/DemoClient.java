@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
@@ -37,6 +38,19 @@ final class DemoClient {
   private final Demo demo;
   private final SSLContext tls;
   private final HttpClient http;
+
+  /**
+   * Starts a demo on free ports with {@code dataDir}, its start-up messages discarded.
+   *
+   * @param options further command-line options
+   */
+  static Demo startQuietly(Path dataDir, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--http-port", "0", "--https-port", "0",
+        "--data-dir", dataDir.toString()));
+    args.addAll(List.of(options));
+    return Demo.start(DemoOptions.parse(args.toArray(String[]::new)),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
 
   DemoClient(Demo demo) throws Exception {
     this.demo = demo;

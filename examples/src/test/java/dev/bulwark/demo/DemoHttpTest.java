@@ -3,8 +3,6 @@ package dev.bulwark.demo;
 import static dev.bulwark.demo.DemoClient.SAME_ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +33,8 @@ class DemoHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    demo = Demo.start(DemoOptions.parse("--http-port", "0", "--https-port", "0",
-        "--data-dir", dataDir.toString(), "--login-limit", "100/1m", "--api-limit", "1000/1m",
-        "--bcrypt-cost", "10", "--cors-origin", APP_ORIGIN),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    demo = DemoClient.startQuietly(dataDir, "--login-limit", "100/1m", "--api-limit", "1000/1m",
+        "--bcrypt-cost", "10", "--cors-origin", APP_ORIGIN);
     client = new DemoClient(demo);
   }
 

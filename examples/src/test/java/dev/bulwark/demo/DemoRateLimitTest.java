@@ -2,10 +2,7 @@ package dev.bulwark.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +25,8 @@ class DemoRateLimitTest {
 
   @BeforeAll
   static void start() throws Exception {
-    demo = Demo.start(DemoOptions.parse("--http-port", "0", "--https-port", "0",
-        "--data-dir", dataDir.toString(), "--login-limit", "3/1m", "--api-limit", "5/1m",
-        "--bcrypt-cost", "10", "--trusted-proxy", "127.0.0.1/32"),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    demo = DemoClient.startQuietly(dataDir, "--login-limit", "3/1m", "--api-limit", "5/1m",
+        "--bcrypt-cost", "10", "--trusted-proxy", "127.0.0.1/32");
     client = new DemoClient(demo);
   }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.testkit.RequiresTool;
 import dev.bulwark.testkit.redis.RedisServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +57,7 @@ class DemoRedisTest {
   }
 
   private static Demo start(Path dir, String redis) throws Exception {
-    return Demo.start(DemoOptions.parse("--http-port", "0", "--https-port", "0",
-        "--data-dir", dir.toString(), "--bcrypt-cost", "10", "--login-limit", "3/1m",
-        "--trusted-proxy", "127.0.0.1/32", "--redis", redis),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return DemoClient.startQuietly(dir, "--bcrypt-cost", "10", "--login-limit", "3/1m",
+        "--trusted-proxy", "127.0.0.1/32", "--redis", redis);
   }
 }
