@@ -1,10 +1,10 @@
 package dev.bulwark.crypto.envelope;
 
-import com.google.crypto.tink.Aead;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,34 +13,79 @@ import org.jspecify.annotations.Nullable;
  * The optional data-key cache. Encryption side: one data key per associated data (the wrapped
  * key is bound to it), reused while it is younger than {@code maxAge}, has protected fewer than
  * {@code maxMessages} messages and fewer than {@code maxBytes} plaintext bytes. Decryption side:
- * unwrapped keys, keyed by the exact KEK associated data and wrapped bytes that the KEK
- * authenticated, so a hit never skips a check that a miss would make. Both maps are LRU-bounded
- * by {@code capacity}. Thread-safe: every method holds this object's lock.
+ * unwrapped keys, keyed by the exact wrapped bytes and associated data that the KEK
+ * authenticated (the envelope header is fixed per encryptor, so this is the KEK's whole
+ * associated data), so a hit never skips a check that a miss would make. Lookups compare the
+ * bytes where they lie in the caller's arrays; only entries own copies. Both maps are
+ * LRU-bounded by {@code capacity}. Thread-safe: every method holds this object's lock.
  */
 final class DataKeyCache {
 
-  /** An encryption data key in use, with its usage counters. */
-  static final class Lease {
-    final Aead aead;
-    final byte[] wrappedKey;
+  /** A data key ready for one associated data: its cipher and the payload's associated data. */
+  static class Keyed {
+    final PayloadCipher cipher;
+    /** {@code header || LABEL_PAYLOAD || associatedData}, built once per entry. */
+    final byte[] payloadAssociatedData;
     final Instant created;
-    long messages;
-    long bytes;
 
-    Lease(Aead aead, byte[] wrappedKey, Instant created) {
-      this.aead = aead;
-      this.wrappedKey = wrappedKey;
+    Keyed(PayloadCipher cipher, byte[] payloadAssociatedData, Instant created) {
+      this.cipher = cipher;
+      this.payloadAssociatedData = payloadAssociatedData;
       this.created = created;
     }
   }
 
-  private static final class Unwrapped {
-    final Aead aead;
-    final Instant created;
+  /** An encryption data key in use, with its wrapped bytes and usage counters. */
+  static final class Lease extends Keyed {
+    final byte[] wrappedKey;
+    long messages;
+    long bytes;
 
-    Unwrapped(Aead aead, Instant created) {
-      this.aead = aead;
-      this.created = created;
+    Lease(PayloadCipher cipher, byte[] payloadAssociatedData, byte[] wrappedKey,
+        Instant created) {
+      super(cipher, payloadAssociatedData, created);
+      this.wrappedKey = wrappedKey;
+    }
+  }
+
+  /**
+   * The decryption side's key: wrapped bytes (a slice of an envelope for lookups, a copy in
+   * entries) and the associated data.
+   */
+  private static final class WrappedKey {
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+    private final byte[] associatedData;
+    private final int hash;
+
+    WrappedKey(byte[] bytes, int from, int to, byte[] associatedData) {
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+      this.associatedData = associatedData;
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + bytes[i];
+      }
+      this.hash = 31 * h + Arrays.hashCode(associatedData);
+    }
+
+    WrappedKey copy() {
+      return new WrappedKey(Arrays.copyOfRange(bytes, from, to), 0, to - from,
+          associatedData.clone());
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof WrappedKey other && hash == other.hash
+          && Arrays.equals(bytes, from, to, other.bytes, other.from, other.to)
+          && Arrays.equals(associatedData, other.associatedData);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
@@ -49,7 +94,7 @@ final class DataKeyCache {
   private final long maxBytes;
   private final InstantSource clock;
   private final Map<ByteBuffer, Lease> encrypting;
-  private final Map<ByteBuffer, Unwrapped> decrypting;
+  private final Map<WrappedKey, Keyed> decrypting;
 
   DataKeyCache(Duration maxAge, long maxMessages, long maxBytes, int capacity,
       InstantSource clock) {
@@ -79,7 +124,7 @@ final class DataKeyCache {
 
   /** Returns a cached data key that may protect {@code length} more bytes, counting the use. */
   synchronized @Nullable Lease lease(byte[] associatedData, long length) {
-    ByteBuffer key = ByteBuffer.wrap(associatedData.clone());
+    ByteBuffer key = ByteBuffer.wrap(associatedData); // a lookup only: entries hold copies
     Lease lease = encrypting.get(key);
     if (lease == null) {
       return null;
@@ -107,9 +152,11 @@ final class DataKeyCache {
     return clock.instant();
   }
 
-  synchronized @Nullable Aead unwrapped(byte[] lookupKey) {
-    ByteBuffer key = ByteBuffer.wrap(lookupKey);
-    Unwrapped hit = decrypting.get(key);
+  /** Looks up the unwrapped key for {@code envelope[from, to)} wrapped for the given data. */
+  synchronized @Nullable Keyed unwrapped(byte[] envelope, int from, int to,
+      byte[] associatedData) {
+    WrappedKey key = new WrappedKey(envelope, from, to, associatedData);
+    Keyed hit = decrypting.get(key);
     if (hit == null) {
       return null;
     }
@@ -117,11 +164,13 @@ final class DataKeyCache {
       decrypting.remove(key);
       return null;
     }
-    return hit.aead;
+    return hit;
   }
 
-  synchronized void putUnwrapped(byte[] lookupKey, Aead aead) {
-    decrypting.put(ByteBuffer.wrap(lookupKey), new Unwrapped(aead, clock.instant()));
+  /** Caches an unwrapped key; the slice and the associated data are copied. */
+  synchronized void putUnwrapped(byte[] envelope, int from, int to, byte[] associatedData,
+      Keyed keyed) {
+    decrypting.put(new WrappedKey(envelope, from, to, associatedData).copy(), keyed);
   }
 
   synchronized void flush() {

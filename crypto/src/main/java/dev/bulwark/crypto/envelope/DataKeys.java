@@ -1,10 +1,9 @@
 package dev.bulwark.crypto.envelope;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.ConfigurationV0;
+import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
 
@@ -18,13 +17,13 @@ final class DataKeys {
   private DataKeys() {
   }
 
-  /** A data key: its primitive and its serialized keyset (the bytes the KEK wraps). */
+  /** A data key: its payload cipher and its serialized keyset (the bytes the KEK wraps). */
   static final class DataKey {
-    final Aead aead;
+    final PayloadCipher cipher;
     final byte[] serialized;
 
-    DataKey(Aead aead, byte[] serialized) {
-      this.aead = aead;
+    DataKey(PayloadCipher cipher, byte[] serialized) {
+      this.cipher = cipher;
       this.serialized = serialized;
     }
   }
@@ -33,14 +32,14 @@ final class DataKeys {
     TinkRegistration.ensure();
     KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
     byte[] serialized = TinkProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-    return new DataKey(handle.getPrimitive(ConfigurationV0.get(), Aead.class), serialized);
+    return new DataKey(cipher(handle), serialized);
   }
 
   /**
    * Parses an unwrapped data key. The bytes were authenticated by the KEK, but the key type is
    * still checked: only a single AES-256-GCM key is accepted.
    */
-  static Aead parse(byte[] serialized) throws GeneralSecurityException {
+  static PayloadCipher parse(byte[] serialized) throws GeneralSecurityException {
     TinkRegistration.ensure();
     KeysetHandle handle = TinkProtoKeysetFormat.parseKeyset(serialized,
         InsecureSecretKeyAccess.get());
@@ -48,6 +47,13 @@ final class DataKeys {
         || !handle.getPrimary().getKey().getParameters().equals(PredefinedAeadParameters.AES256_GCM)) {
       throw new GeneralSecurityException(EnvelopeFormat.INVALID);
     }
-    return handle.getPrimitive(ConfigurationV0.get(), Aead.class);
+    return cipher(handle);
+  }
+
+  private static PayloadCipher cipher(KeysetHandle handle) throws GeneralSecurityException {
+    if (!(handle.getPrimary().getKey() instanceof AesGcmKey key)) {
+      throw new GeneralSecurityException(EnvelopeFormat.INVALID);
+    }
+    return PayloadCipher.of(key);
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.crypto.envelope;
 
 import com.google.crypto.tink.Aead;
+import dev.bulwark.crypto.envelope.DataKeyCache.Keyed;
 import dev.bulwark.crypto.envelope.DataKeyCache.Lease;
 import dev.bulwark.crypto.envelope.DataKeys.DataKey;
 import java.io.IOException;
@@ -78,26 +79,38 @@ public final class EnvelopeEncryptor {
     Objects.requireNonNull(associatedData, "associatedData");
     Lease lease = cache == null ? null : cache.lease(associatedData, plaintext.length);
     if (lease == null) {
-      DataKey key = DataKeys.generate();
-      byte[] wrapped;
-      try {
-        wrapped = kek.encrypt(key.serialized, EnvelopeFormat.associatedData(header,
-            EnvelopeFormat.LABEL_WRAPPED_KEY, associatedData));
-      } finally {
-        Arrays.fill(key.serialized, (byte) 0);
-      }
-      if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
-        throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
-            + "unsupported length");
-      }
-      lease = new Lease(key.aead, wrapped, cache == null ? Instant.EPOCH : cache.now());
+      lease = newLease(associatedData);
       if (cache != null) {
         cache.put(associatedData, lease, plaintext.length);
       }
     }
-    byte[] payload = lease.aead.encrypt(plaintext,
-        EnvelopeFormat.associatedData(header, EnvelopeFormat.LABEL_PAYLOAD, associatedData));
-    return EnvelopeFormat.serialize(header, lease.wrappedKey, payload);
+    // The payload is encrypted straight into the envelope, after room left for its head.
+    byte[] envelope = lease.cipher.encrypt(plaintext,
+        EnvelopeFormat.headLength(header, lease.wrappedKey), lease.payloadAssociatedData);
+    EnvelopeFormat.writeHead(envelope, header, lease.wrappedKey);
+    return envelope;
+  }
+
+  /** Makes a data key and wraps it under the KEK, bound to the header and associated data. */
+  private Lease newLease(byte[] associatedData) throws GeneralSecurityException {
+    DataKey key = DataKeys.generate();
+    byte[] wrapped;
+    try {
+      wrapped = kek.encrypt(key.serialized, EnvelopeFormat.associatedData(header,
+          EnvelopeFormat.LABEL_WRAPPED_KEY, associatedData));
+    } finally {
+      Arrays.fill(key.serialized, (byte) 0);
+    }
+    if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
+      throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
+          + "unsupported length");
+    }
+    return new Lease(key.cipher, payloadAssociatedData(associatedData), wrapped,
+        cache == null ? Instant.EPOCH : cache.now());
+  }
+
+  private byte[] payloadAssociatedData(byte[] associatedData) {
+    return EnvelopeFormat.associatedData(header, EnvelopeFormat.LABEL_PAYLOAD, associatedData);
   }
 
   /**
@@ -112,11 +125,14 @@ public final class EnvelopeEncryptor {
   public byte[] decrypt(byte[] ciphertext, byte[] associatedData) throws GeneralSecurityException {
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(associatedData, "associatedData");
-    EnvelopeFormat.Parsed parsed = parseOwn(ciphertext);
-    Aead dataKey = unwrap(parsed, associatedData);
+    EnvelopeFormat.Layout layout = EnvelopeFormat.locate(ciphertext);
+    if (!layout.hasHeader(ciphertext, header)) {
+      throw invalid();
+    }
+    Keyed dataKey = unwrap(ciphertext, layout, associatedData);
     try {
-      return dataKey.decrypt(parsed.payload,
-          EnvelopeFormat.associatedData(header, EnvelopeFormat.LABEL_PAYLOAD, associatedData));
+      return dataKey.cipher.decrypt(ciphertext, layout.payloadOffset(),
+          dataKey.payloadAssociatedData);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw invalid();
     }
@@ -283,27 +299,26 @@ public final class EnvelopeEncryptor {
     return parsed;
   }
 
-  private Aead unwrap(EnvelopeFormat.Parsed parsed, byte[] associatedData)
+  private Keyed unwrap(byte[] envelope, EnvelopeFormat.Layout layout, byte[] associatedData)
       throws GeneralSecurityException {
-    byte[] wrapAd = EnvelopeFormat.associatedData(header, EnvelopeFormat.LABEL_WRAPPED_KEY,
-        associatedData);
-    byte[] lookup = null;
+    int from = layout.wrappedOffset;
+    int to = layout.payloadOffset();
     if (cache != null) {
-      // length || wrapped || associated data: unambiguous, because the length comes first.
-      lookup = EnvelopeFormat.serialize(new byte[0], parsed.wrappedKey, wrapAd);
-      Aead hit = cache.unwrapped(lookup);
+      Keyed hit = cache.unwrapped(envelope, from, to, associatedData);
       if (hit != null) {
         return hit;
       }
     }
     byte[] dataKey = null;
     try {
-      dataKey = kek.decrypt(parsed.wrappedKey, wrapAd);
-      Aead aead = DataKeys.parse(dataKey);
-      if (cache != null && lookup != null) {
-        cache.putUnwrapped(lookup, aead);
+      dataKey = kek.decrypt(Arrays.copyOfRange(envelope, from, to), EnvelopeFormat
+          .associatedData(header, EnvelopeFormat.LABEL_WRAPPED_KEY, associatedData));
+      Keyed keyed = new Keyed(DataKeys.parse(dataKey), payloadAssociatedData(associatedData),
+          cache == null ? Instant.EPOCH : cache.now());
+      if (cache != null) {
+        cache.putUnwrapped(envelope, from, to, associatedData, keyed);
       }
-      return aead;
+      return keyed;
     } catch (GeneralSecurityException | RuntimeException e) {
       throw invalid();
     } finally {

@@ -78,8 +78,13 @@ final class EnvelopeFormat {
     return out;
   }
 
-  static byte[] serialize(byte[] header, byte[] wrappedKey, byte[] payload) {
-    byte[] out = new byte[header.length + 4 + wrappedKey.length + payload.length];
+  /** The length of {@code header || wrappedLen || wrappedKey}, where the payload starts. */
+  static int headLength(byte[] header, byte[] wrappedKey) {
+    return header.length + 4 + wrappedKey.length;
+  }
+
+  /** Writes {@code header || wrappedLen || wrappedKey} at the start of {@code out}. */
+  static void writeHead(byte[] out, byte[] header, byte[] wrappedKey) {
     System.arraycopy(header, 0, out, 0, header.length);
     int at = header.length;
     int n = wrappedKey.length;
@@ -88,15 +93,43 @@ final class EnvelopeFormat {
     out[at + 2] = (byte) (n >>> 8);
     out[at + 3] = (byte) n;
     System.arraycopy(wrappedKey, 0, out, at + 4, n);
-    System.arraycopy(payload, 0, out, at + 4 + n, payload.length);
+  }
+
+  static byte[] serialize(byte[] header, byte[] wrappedKey, byte[] payload) {
+    int head = headLength(header, wrappedKey);
+    byte[] out = new byte[head + payload.length];
+    writeHead(out, header, wrappedKey);
+    System.arraycopy(payload, 0, out, head, payload.length);
     return out;
   }
 
+  /** Where the parts of a well-formed envelope lie in its array; nothing is copied. */
+  static final class Layout {
+    final int headerLength;
+    final int wrappedOffset;
+    final int wrappedLength;
+
+    Layout(int headerLength, int wrappedOffset, int wrappedLength) {
+      this.headerLength = headerLength;
+      this.wrappedOffset = wrappedOffset;
+      this.wrappedLength = wrappedLength;
+    }
+
+    int payloadOffset() {
+      return wrappedOffset + wrappedLength;
+    }
+
+    boolean hasHeader(byte[] in, byte[] header) {
+      return Arrays.equals(in, 0, headerLength, header, 0, header.length);
+    }
+  }
+
   /**
-   * Parses an envelope. Every length is checked against both its cap and the bytes that remain
-   * before anything is allocated, so the allocation is never larger than the input.
+   * Checks the framing of an envelope and says where its parts lie. Every length is checked
+   * against both its cap and the bytes that remain, so no later read or allocation can exceed
+   * the input.
    */
-  static Parsed parse(byte[] in) throws GeneralSecurityException {
+  static Layout locate(byte[] in) throws GeneralSecurityException {
     if (in.length < 2 || in[0] != VERSION) {
       throw new GeneralSecurityException(INVALID);
     }
@@ -113,8 +146,14 @@ final class EnvelopeFormat {
       // ">=" rather than ">": the payload must hold at least one byte.
       throw new GeneralSecurityException(INVALID);
     }
-    int wrappedEnd = at + (int) wrappedLength;
-    return new Parsed(Arrays.copyOfRange(in, 0, 2 + idLength),
-        Arrays.copyOfRange(in, at, wrappedEnd), Arrays.copyOfRange(in, wrappedEnd, in.length));
+    return new Layout(2 + idLength, at, (int) wrappedLength);
+  }
+
+  /** Parses an envelope into copies of its parts (rewrapping and tests). */
+  static Parsed parse(byte[] in) throws GeneralSecurityException {
+    Layout layout = locate(in);
+    return new Parsed(Arrays.copyOfRange(in, 0, layout.headerLength),
+        Arrays.copyOfRange(in, layout.wrappedOffset, layout.payloadOffset()),
+        Arrays.copyOfRange(in, layout.payloadOffset(), in.length));
   }
 }
