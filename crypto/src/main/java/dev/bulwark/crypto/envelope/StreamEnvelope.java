@@ -27,6 +27,12 @@ final class StreamEnvelope {
   static final byte LABEL_WRAPPED_KEY = 3;
   static final byte LABEL_STREAM = 4;
   private static final int BUFFER = 64 * 1024;
+  /**
+   * The encryption read size: one ciphertext segment of {@code AES256_GCM_HKDF_1MB}. A write
+   * larger than the room left in Tink's plaintext segment is encrypted straight from the caller's
+   * array, so reading whole segments saves copying every byte into Tink's segment buffer.
+   */
+  private static final int SEGMENT = 1 << 20;
 
   private StreamEnvelope() {
   }
@@ -54,10 +60,10 @@ final class StreamEnvelope {
     out.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
     OutputStream encrypting = streaming.newEncryptingStream(new NonClosing(out),
         EnvelopeFormat.associatedData(header, LABEL_STREAM, associatedData));
-    byte[] buffer = new byte[BUFFER]; // 64 KiB: 8x fewer calls than transferTo's 8 KiB
+    byte[] buffer = new byte[SEGMENT];
     try (encrypting) {
       int n;
-      while ((n = in.read(buffer)) != -1) {
+      while ((n = in.readNBytes(buffer, 0, SEGMENT)) > 0) {
         encrypting.write(buffer, 0, n);
       }
     }
