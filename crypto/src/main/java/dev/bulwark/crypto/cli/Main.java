@@ -28,7 +28,7 @@ import java.util.Set;
  * the exit codes is {@code docs/backups.md}.
  *
  * <p>Files are encrypted with the streaming envelope of {@link EnvelopeEncryptor} (constant
- * memory, 1 MB authenticated segments), under a keyset file that is itself encrypted under the
+ * memory, 64 KiB authenticated segments), under a keyset file that is itself encrypted under the
  * master secret from {@code BULWARK_MASTER_SECRET} or {@code BULWARK_MASTER_SECRET_FILE} (or
  * typed on a terminal). Outputs appear whole or not at all and are never replaced without
  * {@code --force}. Errors are one line on stderr, with no stack trace and no secret.

@@ -225,8 +225,8 @@ public final class EnvelopeEncryptor {
   }
 
   /**
-   * Encrypts a stream of any size in constant memory: a fresh Tink {@code AES256_GCM_HKDF_1MB}
-   * streaming key per call, wrapped by the KEK and bound to {@code associatedData} (format in
+   * Encrypts a stream of any size in constant memory: a fresh Tink AES-GCM-HKDF streaming key
+   * (AES-256, 64 KiB segments) per call, wrapped by the KEK and bound to {@code associatedData} (format in
    * {@code docs/formats.md}). Neither stream is closed. The data-key cache is not used.
    *
    * @param in the plaintext
@@ -244,9 +244,10 @@ public final class EnvelopeEncryptor {
   }
 
   /**
-   * Decrypts a stream made by {@link #encrypt(InputStream, OutputStream, byte[])}. Each 1 MB
-   * segment is authenticated before its plaintext is written, but truncation is only detected at
-   * the end: if this throws, discard everything written to {@code out}. Neither stream is closed.
+   * Decrypts a stream made by {@link #encrypt(InputStream, OutputStream, byte[])}. Each segment
+   * (64 KiB, or 1 MiB in streams written by earlier versions) is authenticated before its
+   * plaintext is written, but truncation is only detected at the end: if this throws, discard
+   * everything written to {@code out}. Neither stream is closed.
    *
    * @param in the streaming envelope
    * @param out receives the plaintext

@@ -3,10 +3,17 @@ package dev.bulwark.crypto.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.crypto.tink.ConfigurationV0;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -39,7 +46,8 @@ class StreamEnvelopeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 4096, (1 << 20) + 17, 3 * (1 << 20)})
+  @ValueSource(ints = {0, 1, 4096, 65_479, 65_480, 65_481, 65_536, 2 * 65_520 - 40,
+      2 * 65_520 - 39, (1 << 20) + 17, 3 * (1 << 20)})
   void stream_anySize_roundTrips(int size) throws Exception {
     byte[] plaintext = new byte[size];
     for (int i = 0; i < size; i++) {
@@ -74,6 +82,46 @@ class StreamEnvelopeTest {
       byte[] truncated = Arrays.copyOf(ciphertext, length);
       assertInvalid(() -> decrypt(envelope, truncated, AD));
     }
+  }
+
+  @Test
+  void streamEncrypt_newStreams_use64KiBSegments() throws Exception {
+    byte[] ciphertext = encrypt(new byte[200_000]);
+    byte[] serialized = new CountingAead(1).decrypt(
+        EnvelopeFormat.parse(withOneShotVersion(ciphertext)).wrappedKey,
+        EnvelopeFormat.associatedData(StreamEnvelope.header("kek"),
+            StreamEnvelope.LABEL_WRAPPED_KEY, AD));
+    KeysetHandle handle = TinkProtoKeysetFormat.parseKeyset(serialized,
+        InsecureSecretKeyAccess.get());
+    assertThat(handle.getPrimary().getKey().getParameters()).isEqualTo(StreamEnvelope.PARAMETERS);
+    assertThat(StreamEnvelope.PARAMETERS.getCiphertextSegmentSizeBytes()).isEqualTo(65_536);
+  }
+
+  @Test
+  void streamDecrypt_keysetWithOtherParameters_isRejected() throws Exception {
+    // A correctly wrapped streaming key with parameters Bulwark never writes (AES-128, 4 KB).
+    TinkRegistration.ensure();
+    KeysetHandle foreign =
+        KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES128_GCM_HKDF_4KB);
+    byte[] header = StreamEnvelope.header("kek");
+    byte[] wrapped = new CountingAead(1).encrypt(
+        TinkProtoKeysetFormat.serializeKeyset(foreign, InsecureSecretKeyAccess.get()),
+        EnvelopeFormat.associatedData(header, StreamEnvelope.LABEL_WRAPPED_KEY, AD));
+    ByteArrayOutputStream forged = new ByteArrayOutputStream();
+    forged.write(EnvelopeFormat.serialize(header, wrapped, new byte[0]));
+    try (OutputStream stream = foreign.getPrimitive(ConfigurationV0.get(), StreamingAead.class)
+        .newEncryptingStream(forged, EnvelopeFormat.associatedData(header,
+            StreamEnvelope.LABEL_STREAM, AD))) {
+      stream.write(new byte[] {9});
+    }
+    assertInvalid(() -> decrypt(envelope, forged.toByteArray(), AD));
+  }
+
+  /** The stream layout is the one-shot layout under another version byte. */
+  private static byte[] withOneShotVersion(byte[] stream) {
+    byte[] copy = stream.clone();
+    copy[0] = EnvelopeFormat.VERSION;
+    return copy;
   }
 
   @Test
