@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkDescription({
     "**What is measured.** `bulwarkStream`: `EnvelopeEncryptor.encrypt(InputStream,"
         + " OutputStream, ad)` or `decrypt(...)` of `size` bytes from a `ByteArrayInputStream`"
-        + " into a discarding stream: a fresh Tink `AES256_GCM_HKDF_1MB` key wrapped by a local"
-        + " AES-256-GCM KEK, then 1 MB segments (HKDF per stream, AES-GCM per segment)."
+        + " into a discarding stream: a fresh Tink AES-256 GCM-HKDF streaming key wrapped by a"
+        + " local AES-256-GCM KEK, then 64 KiB segments (HKDF per stream, AES-GCM per segment)."
         + " `jceAesGcm`: one `Cipher.doFinal` over the whole array with one fixed key, the"
         + " ceiling (it holds the whole message in memory; the stream never does).",
     "",
