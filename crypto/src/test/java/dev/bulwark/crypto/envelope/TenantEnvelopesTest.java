@@ -3,13 +3,19 @@ package dev.bulwark.crypto.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KmsClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,6 +166,117 @@ class TenantEnvelopesTest {
     int before = master.decrypts.get();
     assertThat(tenants.forTenant("a").decrypt(a, AD)).isEqualTo(SECRET);
     assertThat(master.decrypts.get()).isEqualTo(before + 1); // reloaded from the store
+  }
+
+  /** A KMS for tests: one real AES-256-GCM key per URI, created on demand, destroyable. */
+  private static final class FakeKms implements KmsClient {
+    final Map<String, CountingAead> keys = new ConcurrentHashMap<>();
+    final AtomicInteger seeds = new AtomicInteger(10);
+
+    @Override
+    public boolean doesSupport(String keyUri) {
+      return keyUri.startsWith("fake-kms://");
+    }
+
+    @Override
+    public KmsClient withCredentials(String credentialPath) {
+      return this;
+    }
+
+    @Override
+    public KmsClient withDefaultCredentials() {
+      return this;
+    }
+
+    @Override
+    public Aead getAead(String keyUri) {
+      keys.computeIfAbsent(keyUri, uri -> new CountingAead(seeds.incrementAndGet()));
+      return new Aead() {
+        @Override
+        public byte[] encrypt(byte[] plaintext, byte[] ad) throws GeneralSecurityException {
+          return key(keyUri).encrypt(plaintext, ad);
+        }
+
+        @Override
+        public byte[] decrypt(byte[] ciphertext, byte[] ad) throws GeneralSecurityException {
+          return key(keyUri).decrypt(ciphertext, ad);
+        }
+      };
+    }
+
+    private CountingAead key(String keyUri) throws GeneralSecurityException {
+      CountingAead key = keys.get(keyUri);
+      if (key == null) {
+        throw new GeneralSecurityException("KMS key destroyed");
+      }
+      return key;
+    }
+  }
+
+  private static TenantEnvelopes kmsTenants(FakeKms kms) {
+    return TenantEnvelopes.builder()
+        .kmsKeyUriTemplate(kms, "fake-kms://keys/tenant-{tenant}")
+        .dataKeyCache(Duration.ofMinutes(5), 1000, 1L << 30).build();
+  }
+
+  @Test
+  void kmsKeyPerTenant_destroyingOneKey_makesExactlyThatTenantUnreadable() throws Exception {
+    FakeKms kms = new FakeKms();
+    TenantEnvelopes tenants = kmsTenants(kms);
+    byte[] a = tenants.forTenant("acme").encrypt(SECRET, AD);
+    byte[] aStream = streamEncrypt(tenants.forTenant("acme"), SECRET);
+    byte[] b = tenants.forTenant("globex").encrypt(SECRET, AD);
+    assertThat(kms.keys).containsOnlyKeys("fake-kms://keys/tenant-acme",
+        "fake-kms://keys/tenant-globex");
+
+    kms.keys.remove("fake-kms://keys/tenant-acme"); // destroyed in the KMS
+    tenants.evict("acme");
+    for (TenantEnvelopes reader : List.of(tenants, kmsTenants(kms))) {
+      assertInvalid(() -> reader.forTenant("acme").decrypt(a, AD));
+      assertInvalid(() -> streamDecrypt(reader.forTenant("acme"), aStream));
+      assertThat(reader.forTenant("globex").decrypt(b, AD)).isEqualTo(SECRET);
+    }
+    assertThatThrownBy(() -> tenants.shred("globex"))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("KMS");
+  }
+
+  @Test
+  void kmsKeyPerTenant_neverDecryptsUnderAnotherTenant_andCachesDataKeys() throws Exception {
+    FakeKms kms = new FakeKms();
+    TenantEnvelopes tenants = kmsTenants(kms);
+    byte[] a = null;
+    for (int i = 0; i < 50; i++) {
+      a = tenants.forTenant("acme").encrypt(SECRET, AD);
+      assertThat(tenants.forTenant("acme").decrypt(a, AD)).isEqualTo(SECRET);
+    }
+    CountingAead acmeKey = kms.keys.get("fake-kms://keys/tenant-acme");
+    assertThat(acmeKey.encrypts.get()).isEqualTo(1); // one KMS call for 50 messages
+    assertThat(acmeKey.decrypts.get()).isEqualTo(1);
+    byte[] acmeCiphertext = a;
+    assertInvalid(() -> tenants.forTenant("globex").decrypt(acmeCiphertext, AD));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fake-kms://keys/fixed", "fake-kms://{tenant}/{tenant}",
+      "other-kms://keys/{tenant}"})
+  void kmsKeyUriTemplate_withoutOneTenantPlaceholderOrUnsupported_isRejected(String template) {
+    assertThatThrownBy(() -> TenantEnvelopes.builder()
+        .kmsKeyUriTemplate(new FakeKms(), template))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kmsKeyUriTemplate");
+  }
+
+  @Test
+  void builder_kmsAndStoredKeysTogether_isRejected() {
+    assertThatThrownBy(() -> TenantEnvelopes.builder().masterKey(new CountingAead(1))
+        .keyStore(TenantKeyStore.inMemory())
+        .kmsKeyUriTemplate(new FakeKms(), "fake-kms://keys/{tenant}").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+  }
+
+  @Test
+  void builder_badCacheLimits_areRejected() {
+    assertThatThrownBy(() -> TenantEnvelopes.builder().dataKeyCache(Duration.ZERO, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private interface Call {
