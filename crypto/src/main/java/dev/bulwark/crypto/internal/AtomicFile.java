@@ -62,7 +62,8 @@ public final class AtomicFile implements AutoCloseable {
   private final Path temp;
   private final FileChannel channel;
   private final OutputStream stream;
-  private boolean finished;
+  /** Committed or abandoned; volatile only to keep close() honest if another thread calls it. */
+  private volatile boolean finished;
 
   private AtomicFile(Path target, Path temp, FileChannel channel) {
     this.target = target;
