@@ -11,9 +11,9 @@ import javax.security.auth.Destroyable;
  * in the file's header). Choose the master secret when a machine holds the secret (an
  * environment variable, a secrets manager); choose a passphrase when a person does.
  *
- * <p>Passphrase defaults: m=64 MiB, t=3, p=1 (about a quarter to half a second per unlock on a
- * current server core; stronger than OWASP's password-storage minimum because a stolen keyset
- * file can be attacked offline forever). Parameters must meet OWASP's Argon2id table (memory at
+ * <p>Passphrase defaults: m=64 MiB, t=3, p=1, paid on every unlock (stronger than OWASP's
+ * password-storage minimum because a stolen keyset file can be attacked offline forever; the
+ * Java heap must have room for the memory cost). Parameters must meet OWASP's Argon2id table (memory at
  * least 7 MiB and memory &times; iterations at least 35 MiB) and stay within the caps every
  * reader enforces: memory at most 262144 KiB (256 MiB), iterations at most 16, parallelism at
  * most 16. A passphrase has at least
