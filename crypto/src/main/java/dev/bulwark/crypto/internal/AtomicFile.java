@@ -206,13 +206,17 @@ public final class AtomicFile implements AutoCloseable {
       stream.flush();
       channel.force(true);
       channel.close();
+      boolean linked = false;
       if (replace) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } else {
-        linkOrRename();
+        linked = linkOrRename();
       }
-      finished = true;
+      finished = true; // the target is in place: from here on nothing may undo it
+      if (linked) {
+        removeLinkedTemp();
+      }
     } finally {
       if (!finished) {
         close();
@@ -221,17 +225,27 @@ public final class AtomicFile implements AutoCloseable {
     syncDirectory(target.getParent());
   }
 
-  private void linkOrRename() throws IOException {
+  /** Returns {@code true} if the target is a hard link to the temporary file. */
+  private boolean linkOrRename() throws IOException {
     try {
       Files.createLink(target, temp);
+      return true;
     } catch (FileAlreadyExistsException e) {
       throw e;
     } catch (UnsupportedOperationException | FileSystemException e) {
       // No hard links here: a rename that refuses an existing target (see the class comment).
       Files.move(temp, target);
-      return;
+      return false;
     }
-    Files.deleteIfExists(temp);
+  }
+
+  private void removeLinkedTemp() {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // The target is committed; the temporary name is a second, owner-only name for it, as
+      // harmless as a leftover after a crash.
+    }
   }
 
   /** Abandons an uncommitted file: its temporary file is deleted. Idempotent. */
