@@ -14,6 +14,7 @@ import dev.bulwark.crypto.internal.AtomicFile;
 import dev.bulwark.secrets.Secret;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -146,20 +147,14 @@ final class Keysets {
   /** Reads the header, asks for the kind of secret it names, runs {@code action}. */
   private static <T extends @Nullable Object> T withSecret(Path file, Credentials credentials,
       SecretAction<T> action) throws CliException, IOException {
+    byte[] bytes = read(file);
     KeysetProtection.Kind kind;
     try {
       kind = LocalKeyset.protectionOf(file);
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitCodes.IO, "keyset not found: " + file);
     } catch (GeneralSecurityException e) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file + ": " + e.getMessage()
-          + (isCleartext(read(file)) ? "; it is not encrypted: pass --insecure-cleartext to "
-              + "use it anyway, or make an encrypted one with keygen" : ""));
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is larger than "
-          + MAX_FILE_BYTES + " bytes; it is not a keyset");
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file + ": " + e.getMessage());
     }
-    if (kind == KeysetProtection.Kind.MASTER_SECRET && isCleartext(read(file))) {
+    if (kind == KeysetProtection.Kind.MASTER_SECRET && isCleartext(bytes)) {
       throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
           + "--insecure-cleartext to use it anyway, or make an encrypted one with keygen");
     }
@@ -181,6 +176,8 @@ final class Keysets {
       return AtomicFile.readCapped(file, MAX_FILE_BYTES);
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, "keyset not found: " + file);
+    } catch (FileSystemException e) {
+      throw e; // permission denied and the like: reported as I/O errors
     } catch (IOException e) {
       throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is larger than "
           + MAX_FILE_BYTES + " bytes; it is not a keyset");
