@@ -10,6 +10,7 @@ import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Hkdf;
 import com.google.crypto.tink.util.SecretBytes;
 import dev.bulwark.crypto.internal.Argon2id;
+import dev.bulwark.crypto.internal.PasswordText;
 import dev.bulwark.secrets.Secret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -228,12 +229,32 @@ final class KeysetFileFormat {
     return out;
   }
 
+  /** A passphrase as Argon2id hashes it: NFC, UTF-8, as the password hasher does. */
+  private static byte[] passphraseBytes(Secret passphrase) throws GeneralSecurityException {
+    char[] chars;
+    try {
+      chars = passphrase.chars();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new GeneralSecurityException("the passphrase is not text");
+    }
+    try {
+      byte[] bytes = PasswordText.utf8Nfc(chars);
+      if (bytes == null) {
+        throw new GeneralSecurityException("the passphrase is not text");
+      }
+      return bytes;
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+  }
+
   private static Aead keysetKey(Header header, Secret secret) throws GeneralSecurityException {
     TinkRegistration.ensure();
     if (header.kind == KeysetProtection.Kind.MASTER_SECRET) {
       checkMasterSecretLength(secret);
     }
-    byte[] input = secret.bytes();
+    byte[] input = header.kind == KeysetProtection.Kind.MASTER_SECRET ? secret.bytes()
+        : passphraseBytes(secret);
     byte[] key = null;
     try {
       key = header.kind == KeysetProtection.Kind.MASTER_SECRET

@@ -136,6 +136,15 @@ class LocalKeysetTest {
   }
 
   @Test
+  void passphrase_canonicallyEqualSpellings_openTheSameKeyset() throws Exception {
+    Path file = dir.resolve("p.keyset");
+    LocalKeyset.create(file, passphrase("caf\u00e9 au lait, s'il vous pla\u00eet"), false);
+    // e + combining acute, i + combining circumflex: NFD, as some keyboards and file systems give
+    assertThat(LocalKeyset.keys(file, phrase("cafe\u0301 au lait, s'il vous plai\u0302t")))
+        .hasSize(1);
+  }
+
+  @Test
   void passphrase_twoFilesSamePassphrase_useDifferentSalts() throws Exception {
     LocalKeyset.create(dir.resolve("a"), passphrase("correct horse battery"), false);
     LocalKeyset.create(dir.resolve("b"), passphrase("correct horse battery"), false);
