@@ -28,12 +28,17 @@ final class AtomicOutput implements AutoCloseable {
 
   /** Fails with exit code 2 if {@code target} exists and {@code force} is off. */
   static AtomicOutput open(Path target, boolean force) throws CliException, IOException {
+    checkTarget(target, force);
+    return new AtomicOutput(target, force, AtomicFile.open(target));
+  }
+
+  /** Refuses an existing target (without {@code force}) or a missing directory, with exit 2. */
+  static void checkTarget(Path target, boolean force) throws CliException {
     refuseExisting(target, force);
     Path directory = target.toAbsolutePath().getParent();
     if (directory == null || !Files.isDirectory(directory)) {
       throw new CliException(ExitCodes.IO, "output directory does not exist: " + directory);
     }
-    return new AtomicOutput(target, force, AtomicFile.open(target));
   }
 
   static void refuseExisting(Path target, boolean force) throws CliException {

@@ -39,6 +39,7 @@ final class Keysets {
       Credentials.Argon2Options argon2)
       throws CliException, IOException, GeneralSecurityException {
     AeadConfig.register();
+    AtomicOutput.checkTarget(file, force); // before asking for a passphrase
     try {
       if (cleartext) {
         KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);

@@ -510,6 +510,19 @@ class MainTest {
   }
 
   @Test
+  void keygen_existingKeysetOrMissingDirectory_isRefusedBeforeThePrompt() {
+    env.clear();
+    answers.addAll(List.of(PASSPHRASE, PASSPHRASE));
+    Result exists = keygenWithPassphrase(keyset);
+    assertThat(exists.code).isEqualTo(ExitCodes.IO);
+    assertThat(exists.err).contains("output exists");
+    Result noDir = keygenWithPassphrase(dir.resolve("missing/k.keyset"));
+    assertThat(noDir.code).isEqualTo(ExitCodes.IO);
+    assertThat(noDir.err).contains("output directory does not exist");
+    assertThat(prompts).isEmpty();
+  }
+
+  @Test
   void keygen_noSecretAndNoTerminal_exits4NamingBothVariables() {
     env.clear();
     Result r = run("keygen", "--out", dir.resolve("n.keyset").toString());
