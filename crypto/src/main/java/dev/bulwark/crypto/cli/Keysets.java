@@ -8,106 +8,163 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.bulwark.crypto.envelope.EnvelopeEncryptor;
+import dev.bulwark.crypto.envelope.KeysetProtection;
 import dev.bulwark.crypto.envelope.LocalKeyset;
+import dev.bulwark.crypto.internal.AtomicFile;
 import dev.bulwark.secrets.Secret;
-import dev.bulwark.secrets.SecretsException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keyset files for the tool: encrypted under the master secret ({@link LocalKeyset}, the
- * default), or in cleartext only when the caller passed {@code --insecure-cleartext}.
+ * Keyset files for the tool: encrypted under a master secret or a passphrase
+ * ({@link LocalKeyset}, the default), or in cleartext only when the caller passed
+ * {@code --insecure-cleartext} (then only {@code keygen}, {@code rotate} and the
+ * encrypt/decrypt/rewrap commands work).
  */
 final class Keysets {
 
   /** Larger keyset files are refused before parsing (the same cap as {@link LocalKeyset}). */
   private static final int MAX_FILE_BYTES = 1 << 20;
 
-  /** Supplies the master secret only when it is needed, so cleartext keysets never ask. */
-  interface MasterSecretSource {
-    Secret get() throws CliException;
-  }
-
   private Keysets() {
   }
 
-  static void generate(Path file, boolean force, boolean cleartext, MasterSecretSource master)
+  static void generate(Path file, boolean force, boolean cleartext, Credentials credentials,
+      Credentials.Argon2Options argon2)
       throws CliException, IOException, GeneralSecurityException {
     AeadConfig.register();
-    if (cleartext) {
-      KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      write(file, force, TinkProtoKeysetFormat.serializeKeyset(handle,
-          InsecureSecretKeyAccess.get()));
-      return;
-    }
-    Secret secret = master.get();
-    try (AtomicOutput out = AtomicOutput.open(file, force)) {
-      // LocalKeyset.create writes with CREATE_NEW: hand it the (owner-only) temporary file's
-      // name freshly emptied, then rename it into place like any other output.
-      Path temp = out.tempFile();
-      Files.delete(temp);
-      try {
-        LocalKeyset.create(temp, secret);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(ExitCodes.KEYSET, e.getMessage());
+    AtomicOutput.checkTarget(file, force); // before asking for a passphrase
+    try {
+      if (cleartext) {
+        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        AtomicFile.write(file, TinkProtoKeysetFormat.serializeKeyset(handle,
+            InsecureSecretKeyAccess.get()), force);
+        return;
       }
-      out.commit();
-    } finally {
-      secret.destroy();
+      KeysetProtection protection = credentials.forNew(false, argon2);
+      try {
+        LocalKeyset.create(file, protection, force);
+      } finally {
+        protection.destroy();
+      }
+    } catch (FileAlreadyExistsException e) {
+      throw AtomicOutput.exists(file);
     }
   }
 
-  static EnvelopeEncryptor open(Path file, boolean cleartext, MasterSecretSource master)
+  static EnvelopeEncryptor open(Path file, boolean cleartext, Credentials credentials)
       throws CliException, IOException, GeneralSecurityException {
     AeadConfig.register();
-    byte[] bytes = read(file);
     if (cleartext) {
-      return EnvelopeEncryptor.builder().keyEncryptionKey(parseCleartext(bytes).getPrimitive(
-          ConfigurationV0.get(), Aead.class)).build();
+      return EnvelopeEncryptor.builder().keyEncryptionKey(parseCleartext(read(file))
+          .getPrimitive(ConfigurationV0.get(), Aead.class)).build();
     }
-    refuseCleartext(file, bytes);
-    return withMasterSecret(file, master,
+    return withSecret(file, credentials,
         secret -> EnvelopeEncryptor.builder().localKeyset(file, secret).build());
   }
 
-  static void rotate(Path file, boolean cleartext, MasterSecretSource master)
+  static void rotate(Path file, boolean cleartext, Credentials credentials)
       throws CliException, IOException, GeneralSecurityException {
     AeadConfig.register();
-    byte[] bytes = read(file);
     if (cleartext) {
-      KeysetHandle rotated = KeysetHandle.newBuilder(parseCleartext(bytes))
-          .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-              .withRandomId().makePrimary())
-          .build();
-      write(file, true, TinkProtoKeysetFormat.serializeKeyset(rotated,
-          InsecureSecretKeyAccess.get()));
+      read(file); // a clear "keyset not found"
+      try {
+        AtomicFile.update(file, MAX_FILE_BYTES, bytes -> {
+          KeysetHandle current;
+          try {
+            current = parseCleartext(bytes);
+          } catch (CliException e) {
+            throw new GeneralSecurityException(e.getMessage());
+          }
+          return TinkProtoKeysetFormat.serializeKeyset(KeysetHandle.newBuilder(current)
+              .addEntry(KeysetHandle.generateEntryFromParameters(
+                  PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+              .build(), InsecureSecretKeyAccess.get());
+        });
+      } catch (GeneralSecurityException e) {
+        throw new CliException(ExitCodes.KEYSET, String.valueOf(e.getMessage()));
+      }
       return;
     }
-    refuseCleartext(file, bytes);
-    withMasterSecret(file, master, secret -> {
+    withSecret(file, credentials, secret -> {
       LocalKeyset.rotate(file, secret);
       return null;
     });
   }
 
-  /** What to do with the master secret; it is destroyed afterwards. */
-  private interface SecretAction<T extends @Nullable Object> {
-    T apply(Secret secret) throws IOException, GeneralSecurityException;
+  static List<LocalKeyset.KeyInfo> keys(Path file, Credentials credentials)
+      throws CliException, IOException {
+    return withSecret(file, credentials, secret -> LocalKeyset.keys(file, secret));
   }
 
-  private static <T extends @Nullable Object> T withMasterSecret(Path file, MasterSecretSource master,
+  /** disable, enable or destroy one key. */
+  static void changeKey(Path file, Credentials credentials, String action, int keyId)
+      throws CliException, IOException {
+    withSecret(file, credentials, secret -> {
+      try {
+        switch (action) {
+          case "disable":
+            LocalKeyset.disable(file, secret, keyId);
+            break;
+          case "enable":
+            LocalKeyset.enable(file, secret, keyId);
+            break;
+          default:
+            LocalKeyset.destroy(file, secret, keyId);
+            break;
+        }
+      } catch (IllegalArgumentException e) {
+        // no such key, the primary, or still enabled: the request is wrong, not the keyset
+        throw new CliException(ExitCodes.USAGE, String.valueOf(e.getMessage()));
+      }
+      return null;
+    });
+  }
+
+  static void rekey(Path file, Credentials credentials, Credentials.Argon2Options argon2)
+      throws CliException, IOException {
+    withSecret(file, credentials, secret -> {
+      KeysetProtection next = credentials.forNew(true, argon2);
+      try {
+        LocalKeyset.rekey(file, secret, next);
+      } finally {
+        next.destroy();
+      }
+      return null;
+    });
+  }
+
+  /** What to do with the secret; it is destroyed afterwards. */
+  private interface SecretAction<T extends @Nullable Object> {
+    T apply(Secret secret) throws CliException, IOException, GeneralSecurityException;
+  }
+
+  /** Reads the header, asks for the kind of secret it names, runs {@code action}. */
+  private static <T extends @Nullable Object> T withSecret(Path file, Credentials credentials,
       SecretAction<T> action) throws CliException, IOException {
-    Secret secret = master.get();
+    byte[] bytes = read(file);
+    KeysetProtection.Kind kind;
+    try {
+      kind = LocalKeyset.protectionOf(file);
+    } catch (GeneralSecurityException e) {
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file + ": " + e.getMessage());
+    }
+    if (kind == KeysetProtection.Kind.MASTER_SECRET && isCleartext(bytes)) {
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
+          + "--insecure-cleartext to use it anyway, or make an encrypted one with keygen");
+    }
+    Secret secret = credentials.toOpen(kind);
     try {
       return action.apply(secret);
     } catch (GeneralSecurityException e) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file
-          + " does not open with this master secret");
+      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " does not open with this "
+          + (kind == KeysetProtection.Kind.MASTER_SECRET ? "master secret" : "passphrase"));
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.KEYSET, e.getMessage()); // "at least 32 bytes", no value
     } finally {
@@ -115,33 +172,17 @@ final class Keysets {
     }
   }
 
-  private static void refuseCleartext(Path file, byte[] bytes) throws CliException {
-    if (isCleartext(bytes)) {
-      throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is not encrypted; pass "
-          + "--insecure-cleartext to use it anyway, or make an encrypted one with keygen");
-    }
-  }
-
-  private static void write(Path file, boolean force, byte[] bytes)
-      throws CliException, IOException {
-    try (AtomicOutput out = AtomicOutput.open(file, force)) {
-      out.stream().write(bytes);
-      out.commit();
-    }
-  }
-
   private static byte[] read(Path file) throws CliException, IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    try {
+      return AtomicFile.readCapped(file, MAX_FILE_BYTES);
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, "keyset not found: " + file);
-    }
-    if (bytes.length > MAX_FILE_BYTES) {
+    } catch (FileSystemException e) {
+      throw e; // permission denied and the like: reported as I/O errors
+    } catch (IOException e) {
       throw new CliException(ExitCodes.KEYSET, "keyset " + file + " is larger than "
           + MAX_FILE_BYTES + " bytes; it is not a keyset");
     }
-    return bytes;
   }
 
   private static boolean isCleartext(byte[] bytes) {
@@ -163,10 +204,5 @@ final class Keysets {
       throw new CliException(ExitCodes.KEYSET, "keyset is not a cleartext AEAD keyset (drop "
           + "--insecure-cleartext to open an encrypted one)");
     }
-  }
-
-  /** Maps the secrets loader's failures (their messages never hold a value) to exit code 4. */
-  static CliException secretProblem(SecretsException e) {
-    return new CliException(ExitCodes.KEYSET, e.getMessage());
   }
 }

@@ -1,8 +1,7 @@
 package dev.bulwark.crypto.cli;
 
 import dev.bulwark.crypto.envelope.EnvelopeEncryptor;
-import dev.bulwark.secrets.Secret;
-import dev.bulwark.secrets.Secrets;
+import dev.bulwark.crypto.envelope.LocalKeyset;
 import dev.bulwark.secrets.SecretsException;
 import java.io.Console;
 import java.io.IOException;
@@ -16,32 +15,36 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The backup tool: {@code keygen}, {@code encrypt}, {@code decrypt}, {@code rotate} and
- * {@code rewrap}. Run {@code java -jar bulwark-crypto-VERSION-cli.jar --help}; the guide with
- * the exit codes is {@code docs/backups.md}.
+ * The backup tool: {@code keygen}, {@code encrypt}, {@code decrypt}, {@code rotate},
+ * {@code rewrap}, and the keyset commands {@code list-keys}, {@code disable-key},
+ * {@code enable-key}, {@code destroy-key} and {@code rekey}. Run
+ * {@code java -jar bulwark-crypto-VERSION-cli.jar --help}; the guide with the exit codes is
+ * {@code docs/backups.md}.
  *
  * <p>Files are encrypted with the streaming envelope of {@link EnvelopeEncryptor} (constant
- * memory, 64 KiB authenticated segments), under a keyset file that is itself encrypted under the
- * master secret from {@code BULWARK_MASTER_SECRET} or {@code BULWARK_MASTER_SECRET_FILE} (or
- * typed on a terminal). Outputs appear whole or not at all and are never replaced without
+ * memory, 64 KiB authenticated segments), under a keyset file that is itself encrypted under a
+ * master secret ({@code BULWARK_MASTER_SECRET} or {@code BULWARK_MASTER_SECRET_FILE}) or a
+ * passphrase ({@code BULWARK_PASSPHRASE}, {@code _FILE}, or typed on a terminal; Argon2id), see
+ * {@link Credentials}. Outputs appear whole or not at all and are never replaced without
  * {@code --force}. Errors are one line on stderr, with no stack trace and no secret.
  */
 public final class Main {
 
-  static final String MASTER_SECRET = "bulwark.master.secret";
   private static final String STDIO = "-";
 
   private static final Set<String> FILE_OPTIONS =
       Set.of("--keyset", "--in", "--out", "--associated-data");
   private static final Set<String> FILE_FLAGS = Set.of("--force", "--insecure-cleartext");
   private static final Map<String, String> ALIASES = Map.of("--context", "--associated-data");
+  private static final Set<String> KEYGEN_OPTIONS =
+      Set.of("--out", "--argon2-memory-mib", "--argon2-iterations");
+  private static final Set<String> REKEY_OPTIONS =
+      Set.of("--keyset", "--argon2-memory-mib", "--argon2-iterations");
 
   private Main() {
   }
@@ -69,16 +72,25 @@ public final class Main {
     private final InputStream in;
     private final OutputStream out;
     private final PrintStream err;
-    private final Map<String, String> env;
     private final boolean terminal;
+    private final Credentials credentials;
 
     Run(InputStream in, OutputStream out, PrintStream err, Map<String, String> env,
         boolean terminal) {
+      this(in, out, err, env, terminal, text -> {
+        Console console = terminal ? System.console() : null;
+        return console == null ? null : console.readPassword("%s", text);
+      });
+    }
+
+    /** With a prompt of the caller's, e.g. a test's answers. */
+    Run(InputStream in, OutputStream out, PrintStream err, Map<String, String> env,
+        boolean terminal, Credentials.Prompt prompt) {
       this.in = in;
       this.out = out;
       this.err = err;
-      this.env = Map.copyOf(env);
       this.terminal = terminal;
+      this.credentials = new Credentials(Map.copyOf(env), prompt);
     }
 
     int execute(String[] args) {
@@ -134,23 +146,65 @@ public final class Main {
       }
       switch (command) {
         case "keygen": {
-          Args a = Args.parse(rest, Set.of("--out"), FILE_FLAGS, Map.of());
+          Args a = Args.parse(rest, KEYGEN_OPTIONS, FILE_FLAGS, Map.of());
           if (a.require("--out").equals(STDIO)) {
             throw Args.usage("keygen writes a keyset file; --out - is not allowed");
           }
           Keysets.generate(path(a.require("--out")), a.flag("--force"),
-              a.flag("--insecure-cleartext"), this::masterSecret);
+              a.flag("--insecure-cleartext"), credentials, new Credentials.Argon2Options(a));
           return ExitCodes.OK;
         }
         case "rotate": {
           Args a = Args.parse(rest, Set.of("--keyset"), Set.of("--insecure-cleartext"),
               Map.of());
           Keysets.rotate(path(a.require("--keyset")), a.flag("--insecure-cleartext"),
-              this::masterSecret);
+              credentials);
+          return ExitCodes.OK;
+        }
+        case "list-keys":
+          return listKeys(Args.parse(rest, Set.of("--keyset"), Set.of(), Map.of()));
+        case "disable-key":
+        case "enable-key":
+        case "destroy-key": {
+          Args a = Args.parse(rest, Set.of("--keyset", "--id"), Set.of(), Map.of());
+          String action = command.substring(0, command.indexOf('-'));
+          int id = keyId(a.require("--id"));
+          Keysets.changeKey(path(a.require("--keyset")), credentials, action, id);
+          if (action.equals("destroy")) {
+            err.println("bulwark-crypto: destroyed key " + Integer.toUnsignedString(id)
+                + "; data whose key it wrapped can no longer be decrypted");
+          }
+          return ExitCodes.OK;
+        }
+        case "rekey": {
+          Args a = Args.parse(rest, REKEY_OPTIONS, Set.of(), Map.of());
+          Keysets.rekey(path(a.require("--keyset")), credentials,
+              new Credentials.Argon2Options(a));
           return ExitCodes.OK;
         }
         default:
           return stream(command, Args.parse(rest, FILE_OPTIONS, FILE_FLAGS, ALIASES));
+      }
+    }
+
+    private int listKeys(Args a) throws CliException, IOException {
+      List<LocalKeyset.KeyInfo> keys = Keysets.keys(path(a.require("--keyset")), credentials);
+      StringBuilder table = new StringBuilder(String.format("%-10s  %-8s  %s%n", "id",
+          "status", "primary"));
+      for (LocalKeyset.KeyInfo key : keys) {
+        table.append(String.format("%-10s  %-8s  %s%n", Integer.toUnsignedString(key.id()),
+            key.enabled() ? "enabled" : "disabled", key.primary() ? "yes" : ""));
+      }
+      out.write(table.toString().getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private static int keyId(String text) throws CliException {
+      try {
+        return Integer.parseUnsignedInt(text);
+      } catch (NumberFormatException e) {
+        throw Args.usage("--id must be a key id as list-keys prints it");
       }
     }
 
@@ -174,7 +228,7 @@ public final class Main {
         AtomicOutput.refuseExisting(outPath, force); // before asking for the master secret
       }
       EnvelopeEncryptor envelope = Keysets.open(keyset, a.flag("--insecure-cleartext"),
-          this::masterSecret);
+          credentials);
       try (InputStream source = inPath == null ? new NonClosingInput(in)
           : Files.newInputStream(inPath)) {
         Progress progress = terminal && inPath != null && Files.size(inPath) > 0
@@ -212,29 +266,6 @@ public final class Main {
           envelope.rewrap(from, to, associatedData);
           break;
       }
-    }
-
-    /** From the environment ({@code _FILE} too), else typed on a terminal. */
-    private Secret masterSecret() throws CliException {
-      Optional<Secret> found = Secrets.builder().environment(env).refusePlaceholders().build()
-          .find(MASTER_SECRET);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Console console = terminal ? System.console() : null;
-      if (console != null) {
-        char[] typed = console.readPassword("Master secret (at least 32 bytes): ");
-        if (typed != null && typed.length > 0) {
-          try {
-            return Secret.ofChars(typed);
-          } finally {
-            Arrays.fill(typed, '\0');
-          }
-        }
-      }
-      throw new CliException(ExitCodes.KEYSET, "no master secret: set BULWARK_MASTER_SECRET or "
-          + "BULWARK_MASTER_SECRET_FILE (at least 32 bytes of random key material, e.g. "
-          + "openssl rand -base64 48), or run on a terminal to type it");
     }
 
     private static Path path(String name) throws CliException {

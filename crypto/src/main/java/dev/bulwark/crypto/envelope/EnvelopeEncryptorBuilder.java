@@ -78,11 +78,13 @@ public final class EnvelopeEncryptorBuilder {
   }
 
   /**
-   * Uses a local keyset file encrypted under a master secret as the KEK (see
+   * Uses a local keyset file encrypted under a master secret or a passphrase as the KEK (see
    * {@link LocalKeyset}). The file is read in {@link #build()}.
    *
-   * @param file the keyset file, made by {@link LocalKeyset#create(Path, Secret)}
-   * @param masterSecret the master secret (at least 32 bytes)
+   * @param file the keyset file, made by {@link LocalKeyset#create(Path, Secret)} or
+   *     {@link LocalKeyset#create(Path, KeysetProtection, boolean)}
+   * @param masterSecret the master secret (at least 32 bytes) or passphrase the file is
+   *     encrypted under (its header says which)
    * @return this builder
    */
   public EnvelopeEncryptorBuilder localKeyset(Path file, Secret masterSecret) {

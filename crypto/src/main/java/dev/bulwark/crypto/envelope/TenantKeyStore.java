@@ -1,12 +1,12 @@
 package dev.bulwark.crypto.envelope;
 
+import dev.bulwark.crypto.internal.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,8 +78,9 @@ public interface TenantKeyStore {
 
   /**
    * A store of one file per tenant, {@code DIRECTORY/TENANT.key} (owner-only on POSIX). A file
-   * is written whole under a temporary name and linked into place, so a crash never leaves half
-   * a key and two writers never overwrite each other.
+   * is written whole under a unique temporary name, synced and hard-linked into place
+   * ({@link AtomicFile}), so a crash never leaves half a key and two writers never overwrite
+   * each other.
    *
    * @param directory an existing directory
    * @return the store
@@ -112,16 +113,11 @@ public interface TenantKeyStore {
 
       @Override
       public boolean putIfAbsent(String tenantId, byte[] encryptedKey) throws IOException {
-        Path target = file(tenantId);
-        Path temp = Files.createTempFile(directory, "." + tenantId + ".", ".tmp");
         try {
-          Files.write(temp, encryptedKey, StandardOpenOption.WRITE);
-          Files.createLink(target, temp);
+          AtomicFile.write(file(tenantId), encryptedKey, false);
           return true;
         } catch (FileAlreadyExistsException e) {
           return false;
-        } finally {
-          Files.deleteIfExists(temp);
         }
       }
 

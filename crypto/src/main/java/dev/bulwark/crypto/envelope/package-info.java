@@ -1,7 +1,7 @@
 /**
  * Envelope encryption on Google Tink: each message is encrypted under a fresh AES-256-GCM data
  * key, and the data key is wrapped by a key-encryption key (a Tink {@code Aead}, a KMS key or a
- * local keyset file protected by a master secret).
+ * local keyset file protected by a master secret or a passphrase, {@code LocalKeyset}).
  *
  * <p>Start with {@link dev.bulwark.crypto.envelope.EnvelopeEncryptor#builder()}:
  *

@@ -3,17 +3,17 @@ package dev.bulwark.crypto.password;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.Radix64Encoder;
+import dev.bulwark.crypto.internal.Argon2id;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The two hash functions, on bytes: bcrypt from at.favre.lib (the OpenBSD algorithm) and
- * Argon2id from Bouncy Castle. No policy here: lengths, NUL bytes and pre-hashing are decided by
+ * Argon2id from Bouncy Castle ({@link Argon2id}). No policy here: lengths, NUL bytes and
+ * pre-hashing are decided by
  * {@link PasswordHasher}.
  */
 final class Engines {
@@ -49,25 +49,7 @@ final class Engines {
   /** Argon2id version 19; {@code secret} is the pepper key or {@code null}. */
   static byte[] argon2id(byte[] password, byte[] salt, int memoryKiB, int iterations,
       int parallelism, byte @Nullable [] secret, int hashLength) {
-    Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(memoryKiB)
-        .withIterations(iterations)
-        .withParallelism(parallelism)
-        .withSalt(salt);
-    if (secret != null) {
-      builder.withSecret(secret);
-    }
-    Argon2Parameters parameters = builder.build();
-    try {
-      Argon2BytesGenerator generator = new Argon2BytesGenerator();
-      generator.init(parameters);
-      byte[] out = new byte[hashLength];
-      generator.generateBytes(password, out);
-      return out;
-    } finally {
-      parameters.clear();
-    }
+    return Argon2id.hash(password, salt, memoryKiB, iterations, parallelism, secret, hashLength);
   }
 
   /** Formats an Argon2id PHC string. */

@@ -1,5 +1,6 @@
 package dev.bulwark.crypto.password;
 
+import dev.bulwark.crypto.internal.PasswordText;
 import dev.bulwark.crypto.password.PasswordVerification.Reason;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,11 @@ class CliJarIT {
   }
 
   private static Result java(byte[] stdin, String... args) throws Exception {
+    return java(Map.of("BULWARK_MASTER_SECRET", SECRET), stdin, args);
+  }
+
+  private static Result java(Map<String, String> env, byte[] stdin, String... args)
+      throws Exception {
     String jar = System.getProperty("bulwark.cli.jar");
     // Failsafe sets it, after package has built the jar (see crypto/pom.xml).
     assumeTrue(jar != null, "bulwark.cli.jar is not set: run through mvn verify");
@@ -34,7 +40,9 @@ class CliJarIT {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("BULWARK_MASTER_SECRET", SECRET);
+    builder.environment().remove("BULWARK_MASTER_SECRET");
+    builder.environment().remove("BULWARK_PASSPHRASE");
+    builder.environment().putAll(env);
     Process process = builder.start();
     CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process, true));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process, false));
@@ -80,5 +88,42 @@ class CliJarIT {
     assertThat(java(new byte[0], "decrypt", "--keyset", keyset.toString(), "--in",
         dir.resolve("missing").toString(), "--out", "-").code).isEqualTo(2);
     assertThat(java(new byte[0], "frobnicate").code).isEqualTo(1);
+  }
+
+  @Test
+  void jar_passphraseKeysetWorksAndConcurrentRotationsAllApply() throws Exception {
+    // Argon2id comes from the Bouncy Castle classes bundled into the jar.
+    Map<String, String> env = Map.of("BULWARK_PASSPHRASE", "jar smoke test passphrase");
+    Path keyset = dir.resolve("p.keyset");
+    Result keygen = java(env, new byte[0], "keygen", "--out", keyset.toString(),
+        "--argon2-memory-mib", "12", "--argon2-iterations", "3");
+    assertThat(keygen.code).as(keygen.err).isZero();
+    byte[] data = "nightly dump".getBytes(UTF_8);
+    Result enc = java(env, data, "encrypt", "--keyset", keyset.toString(), "--in", "-",
+        "--out", "-");
+    assertThat(enc.code).as(enc.err).isZero();
+
+    // Three processes rotate at once: the file lock orders them, none is lost.
+    List<CompletableFuture<Result>> rotations = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      rotations.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return java(env, new byte[0], "rotate", "--keyset", keyset.toString());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    for (CompletableFuture<Result> rotation : rotations) {
+      Result r = rotation.get(120, TimeUnit.SECONDS);
+      assertThat(r.code).as(r.err).isZero();
+    }
+    Result list = java(env, new byte[0], "list-keys", "--keyset", keyset.toString());
+    assertThat(list.code).as(list.err).isZero();
+    assertThat(new String(list.out, UTF_8).strip().split("\n")).hasSize(1 + 4);
+    Result dec = java(env, enc.out, "decrypt", "--keyset", keyset.toString(), "--in", "-",
+        "--out", "-");
+    assertThat(dec.code).as(dec.err).isZero();
+    assertThat(dec.out).isEqualTo(data);
   }
 }

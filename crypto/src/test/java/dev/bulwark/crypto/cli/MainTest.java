@@ -10,7 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -30,6 +34,9 @@ class MainTest {
   private final Map<String, String> env = new HashMap<>(Map.of("BULWARK_MASTER_SECRET", SECRET));
   private Path keyset;
   private byte[] plaintext;
+  /** What the terminal prompt answers, in order; empty means no terminal. */
+  private final Deque<String> answers = new ArrayDeque<>();
+  private final List<String> prompts = new ArrayList<>();
 
   record Result(int code, byte[] out, String err) {
   }
@@ -50,7 +57,11 @@ class MainTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = new Main.Run(new ByteArrayInputStream(stdin), out,
-        new PrintStream(err, true, UTF_8), env, false).execute(args);
+        new PrintStream(err, true, UTF_8), env, false, text -> {
+          prompts.add(text);
+          String answer = answers.poll();
+          return answer == null ? null : answer.toCharArray();
+        }).execute(args);
     return new Result(code, out.toByteArray(), err.toString(UTF_8));
   }
 
@@ -374,7 +385,8 @@ class MainTest {
     Result global = run("--help");
     assertThat(global.code).isZero();
     assertThat(global.err).contains("exit codes");
-    for (String command : new String[] {"keygen", "encrypt", "decrypt", "rotate", "rewrap"}) {
+    for (String command : new String[] {"keygen", "encrypt", "decrypt", "rotate", "rewrap",
+        "list-keys", "disable-key", "enable-key", "destroy-key", "rekey"}) {
       Result r = run(command, "--help");
       assertThat(r.code).isZero();
       assertThat(r.err).startsWith("usage: bulwark-crypto " + command);
@@ -391,5 +403,236 @@ class MainTest {
             dir.resolve("p.enc").toString()});
     assertThat(code).isZero();
     assertThat(err.toString(UTF_8)).contains("100%").contains("\r[").endsWith("\n");
+  }
+
+  /** Fast Argon2id parameters (OWASP's 12 MiB x 3 row) for the passphrase tests. */
+  private static final String[] FAST_ARGON2 = {"--argon2-memory-mib", "12",
+      "--argon2-iterations", "3"};
+  private static final String PASSPHRASE = "correct horse battery staple";
+
+  private Result keygenWithPassphrase(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("keygen", "--out", out.toString()));
+    args.addAll(List.of(FAST_ARGON2));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  private Result roundTrip(Path keysetFile) throws IOException {
+    Path in = write("rt-" + keysetFile.getFileName(), new byte[] {1, 2, 3});
+    Path enc = dir.resolve(in.getFileName() + ".enc");
+    Result r = run("encrypt", "--keyset", keysetFile.toString(), "--in", in.toString(),
+        "--out", enc.toString(), "--force");
+    if (r.code != 0) {
+      return r;
+    }
+    return run("decrypt", "--keyset", keysetFile.toString(), "--in", enc.toString(), "--out",
+        "-");
+  }
+
+  private List<String[]> listKeys(Path keysetFile) {
+    Result r = run("list-keys", "--keyset", keysetFile.toString());
+    assertThat(r.code).as(r.err).isZero();
+    String[] lines = new String(r.out, UTF_8).split("\n");
+    assertThat(lines[0].split("\\s+")).containsExactly("id", "status", "primary");
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      rows.add(lines[i].trim().split("\\s+"));
+    }
+    return rows;
+  }
+
+  @Test
+  void keygen_passphraseFromEnvironment_writesAnArgon2idKeysetThatRoundTrips()
+      throws IOException {
+    env.clear();
+    env.put("BULWARK_PASSPHRASE", PASSPHRASE);
+    Path file = dir.resolve("p.keyset");
+    Result r = keygenWithPassphrase(file);
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(Files.readAllBytes(file)).startsWith('B', 'W', 'K', 'S', 2, 2, 0, 0, 0x30, 0,
+        0, 0, 0, 3); // Argon2id, 12288 KiB, 3 passes
+    Result back = roundTrip(file);
+    assertThat(back.code).as(back.err).isZero();
+    assertThat(back.out).containsExactly(1, 2, 3);
+    env.put("BULWARK_PASSPHRASE", PASSPHRASE + "!");
+    Result wrong = roundTrip(file);
+    assertThat(wrong.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(wrong.err).contains("does not open with this passphrase");
+    assertOneLine(wrong);
+  }
+
+  @Test
+  void keygen_passphraseTypedTwice_isUsedAndAMismatchIsRefused() throws IOException {
+    env.clear();
+    answers.addAll(List.of(PASSPHRASE, PASSPHRASE));
+    Path file = dir.resolve("typed.keyset");
+    Result r = keygenWithPassphrase(file);
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(prompts).hasSize(2);
+    assertThat(prompts.get(0)).startsWith("Keyset passphrase");
+    answers.addAll(List.of(PASSPHRASE, PASSPHRASE));
+    Result back = roundTrip(file); // encrypt asks once, decrypt once
+    assertThat(back.code).as(back.err).isZero();
+
+    answers.clear();
+    answers.addAll(List.of(PASSPHRASE, PASSPHRASE + "x"));
+    Result mismatch = keygenWithPassphrase(dir.resolve("other.keyset"));
+    assertThat(mismatch.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(mismatch.err).contains("differ").doesNotContain(PASSPHRASE);
+    assertThat(dir.resolve("other.keyset")).doesNotExist();
+  }
+
+  @Test
+  void keygen_shortPassphraseWeakParametersOrBothSecrets_areRefused() {
+    env.clear();
+    env.put("BULWARK_PASSPHRASE", "too short");
+    Result shortOne = keygenWithPassphrase(dir.resolve("a.keyset"));
+    assertThat(shortOne.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(shortOne.err).contains("at least 12 bytes").doesNotContain("too short");
+    env.put("BULWARK_PASSPHRASE", PASSPHRASE);
+    Result weak = run("keygen", "--out", dir.resolve("b.keyset").toString(),
+        "--argon2-memory-mib", "8", "--argon2-iterations", "1");
+    assertThat(weak.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(weak.err).contains("OWASP");
+    Result huge = run("keygen", "--out", dir.resolve("c.keyset").toString(),
+        "--argon2-memory-mib", "1024");
+    assertThat(huge.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(huge.err).contains("outside");
+    Result notANumber = run("keygen", "--out", dir.resolve("d.keyset").toString(),
+        "--argon2-iterations", "many");
+    assertThat(notANumber.code).isEqualTo(ExitCodes.USAGE);
+    env.put("BULWARK_MASTER_SECRET", SECRET);
+    Result both = run("keygen", "--out", dir.resolve("e.keyset").toString());
+    assertThat(both.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(both.err).contains("set only the one");
+    assertThat(dir.toFile().list((d, name) -> name.endsWith(".keyset") && !name.equals(
+        "backup.keyset"))).isEmpty();
+  }
+
+  @Test
+  void keygen_existingKeysetOrMissingDirectory_isRefusedBeforeThePrompt() {
+    env.clear();
+    answers.addAll(List.of(PASSPHRASE, PASSPHRASE));
+    Result exists = keygenWithPassphrase(keyset);
+    assertThat(exists.code).isEqualTo(ExitCodes.IO);
+    assertThat(exists.err).contains("output exists");
+    Result noDir = keygenWithPassphrase(dir.resolve("missing/k.keyset"));
+    assertThat(noDir.code).isEqualTo(ExitCodes.IO);
+    assertThat(noDir.err).contains("output directory does not exist");
+    assertThat(prompts).isEmpty();
+  }
+
+  @Test
+  void keygen_noSecretAndNoTerminal_exits4NamingBothVariables() {
+    env.clear();
+    Result r = run("keygen", "--out", dir.resolve("n.keyset").toString());
+    assertThat(r.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(r.err).contains("BULWARK_MASTER_SECRET").contains("BULWARK_PASSPHRASE");
+    assertOneLine(r);
+  }
+
+  @Test
+  void listKeys_showsIdsStatusAndPrimaryButNoKeyMaterial() throws IOException {
+    assertThat(run("rotate", "--keyset", keyset.toString()).code).isZero();
+    Result r = run("list-keys", "--keyset", keyset.toString());
+    assertThat(r.code).as(r.err).isZero();
+    List<String[]> rows = listKeys(keyset);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0)).hasSize(2).contains("enabled");
+    assertThat(rows.get(1)).hasSize(3).endsWith("yes");
+    // Only the table: ids, words and spaces, nothing base64-like.
+    assertThat(new String(r.out, UTF_8)).matches("(?s)[a-z0-9 \\n]+");
+  }
+
+  @Test
+  void retire_disableEnableDestroy_endToEnd() throws IOException {
+    Path old = encryptFile("old.sql");
+    assertThat(run("rotate", "--keyset", keyset.toString()).code).isZero();
+    List<String[]> rows = listKeys(keyset);
+    String oldId = rows.get(0)[0];
+    String primaryId = rows.get(1)[0];
+
+    Result primary = run("disable-key", "--keyset", keyset.toString(), "--id", primaryId);
+    assertThat(primary.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(primary.err).contains("is the primary");
+    assertOneLine(primary);
+    Result unknown = run("disable-key", "--keyset", keyset.toString(), "--id", "12345");
+    assertThat(unknown.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err).contains("has no key 12345");
+    Result badId = run("disable-key", "--keyset", keyset.toString(), "--id", "-1");
+    assertThat(badId.code).isEqualTo(ExitCodes.USAGE);
+    Result enabled = run("destroy-key", "--keyset", keyset.toString(), "--id", oldId);
+    assertThat(enabled.code).isEqualTo(ExitCodes.USAGE);
+    assertThat(enabled.err).contains("disable it first");
+
+    assertThat(run("disable-key", "--keyset", keyset.toString(), "--id", oldId).code).isZero();
+    assertThat(listKeys(keyset).get(0)).contains("disabled");
+    assertThat(decrypt(old, dir.resolve("r1")).code).isEqualTo(ExitCodes.NOT_AUTHENTIC);
+    assertThat(run("enable-key", "--keyset", keyset.toString(), "--id", oldId).code).isZero();
+    assertThat(decrypt(old, dir.resolve("r2")).code).isZero();
+
+    assertThat(run("disable-key", "--keyset", keyset.toString(), "--id", oldId).code).isZero();
+    Result destroyed = run("destroy-key", "--keyset", keyset.toString(), "--id", oldId);
+    assertThat(destroyed.code).as(destroyed.err).isZero();
+    assertThat(destroyed.err).contains("destroyed key " + oldId)
+        .contains("can no longer be decrypted");
+    assertThat(listKeys(keyset)).hasSize(1);
+    assertThat(decrypt(old, dir.resolve("r3")).code).isEqualTo(ExitCodes.NOT_AUTHENTIC);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void rekey_masterSecretToPassphrase_keepsEveryBackupReadable() throws IOException {
+    Path old = encryptFile("before-rekey.sql");
+    List<String[]> keysBefore = listKeys(keyset);
+    env.put("BULWARK_NEW_PASSPHRASE", PASSPHRASE);
+    Result r = run("rekey", "--keyset", keyset.toString(), FAST_ARGON2[0], FAST_ARGON2[1],
+        FAST_ARGON2[2], FAST_ARGON2[3]);
+    assertThat(r.code).as(r.err).isZero();
+
+    Result stale = decrypt(old, dir.resolve("x1"));
+    assertThat(stale.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(stale.err).contains("BULWARK_PASSPHRASE");
+    env.clear();
+    env.put("BULWARK_PASSPHRASE", PASSPHRASE);
+    assertThat(decrypt(old, dir.resolve("x2")).code).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("x2"))).isEqualTo(plaintext);
+    assertThat(listKeys(keyset)).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(keysBefore);
+
+    // And back to a master secret, typed nowhere: from the environment.
+    env.put("BULWARK_NEW_MASTER_SECRET", SECRET);
+    assertThat(run("rekey", "--keyset", keyset.toString()).code).isZero();
+    env.clear();
+    env.put("BULWARK_MASTER_SECRET", SECRET);
+    assertThat(decrypt(old, dir.resolve("x3")).code).isZero();
+  }
+
+  @Test
+  void rekey_wrongCurrentSecretOrNoNewOne_exits4AndLeavesTheKeysetAlone() throws IOException {
+    byte[] before = Files.readAllBytes(keyset);
+    Result none = run("rekey", "--keyset", keyset.toString());
+    assertThat(none.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(none.err).contains("BULWARK_NEW_MASTER_SECRET");
+    env.put("BULWARK_MASTER_SECRET", SECRET.replace('a', 'b'));
+    env.put("BULWARK_NEW_PASSPHRASE", PASSPHRASE);
+    Result wrong = run("rekey", "--keyset", keyset.toString());
+    assertThat(wrong.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(wrong.err).contains("does not open with this master secret");
+    assertThat(Files.readAllBytes(keyset)).isEqualTo(before);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void keyset_hostileHeader_exits4BeforeAskingForASecret() throws IOException {
+    Path hostile = write("hostile.keyset", new byte[] {'B', 'W', 'K', 'S', 2, 2,
+        (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 1, 1, 16});
+    env.clear();
+    answers.add(PASSPHRASE);
+    Result r = run("list-keys", "--keyset", hostile.toString());
+    assertThat(r.code).isEqualTo(ExitCodes.KEYSET);
+    assertThat(r.err).contains("memory 4294967295 KiB is outside");
+    assertOneLine(r);
+    assertThat(prompts).isEmpty();
   }
 }

@@ -67,6 +67,21 @@ class TenantEnvelopesTest {
   }
 
   @Test
+  void directoryStore_keyFileIsOwnerOnlyAndNeverReplaced() throws Exception {
+    TenantKeyStore store = TenantKeyStore.directory(dir);
+    assertThat(store.putIfAbsent("acme", new byte[] {1})).isTrue();
+    assertThat(store.putIfAbsent("acme", new byte[] {2})).isFalse();
+    assertThat(store.get("acme")).hasValueSatisfying(key -> assertThat(key).containsExactly(1));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("acme.key");
+    }
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dir.resolve("acme.key")))).isEqualTo("rw-------");
+    }
+  }
+
+  @Test
   void tenantCiphertext_neverDecryptsUnderAnotherTenant() throws Exception {
     TenantEnvelopes tenants = tenants(TenantKeyStore.inMemory());
     byte[] a = tenants.forTenant("a").encrypt(SECRET, AD);

@@ -3,12 +3,14 @@ package dev.bulwark.crypto.envelope.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.crypto.envelope.EnvelopeEncryptor;
+import dev.bulwark.crypto.envelope.KeysetProtection;
 import dev.bulwark.crypto.envelope.LocalKeyset;
 import dev.bulwark.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +46,15 @@ class EncryptionGuideExamplesTest {
         .kekId("local").build();
     byte[] rewrapped = rotated.rewrap(ciphertext, tenantId);
     assertThat(rotated.decrypt(rewrapped, tenantId)).isEqualTo(plaintext);
+
+    List<LocalKeyset.KeyInfo> keys = LocalKeyset.keys(file, master);
+    int oldest = keys.get(0).id();
+    LocalKeyset.disable(file, master, oldest);
+    LocalKeyset.destroy(file, master, oldest);
+    Secret newMaster = Secret.ofBytes(new byte[40]);
+    LocalKeyset.rekey(file, master, KeysetProtection.masterSecret(newMaster));
+    EnvelopeEncryptor rekeyed = EnvelopeEncryptor.builder().localKeyset(file, newMaster)
+        .kekId("local").build();
+    assertThat(rekeyed.decrypt(rewrapped, tenantId)).isEqualTo(plaintext);
   }
 }

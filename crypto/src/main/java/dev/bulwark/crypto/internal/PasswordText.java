@@ -1,4 +1,4 @@
-package dev.bulwark.crypto.password;
+package dev.bulwark.crypto.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,7 +11,8 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a password into the bytes that are hashed: Unicode NFC, then UTF-8.
+ * Turns a password or passphrase into the bytes that are hashed: Unicode NFC, then UTF-8. Used
+ * by the password hasher and for keyset passphrases, so both treat text the same way.
  *
  * <p>NFC rather than NIST's suggested NFKC/NFKD: every other bcrypt implementation hashes the
  * bytes it is given, and a user's text arrives NFC from almost every input method, so NFC makes
@@ -22,15 +23,18 @@ import org.jspecify.annotations.Nullable;
  * <p>When the input is already NFC (the usual case) no {@code String} is made; otherwise the
  * JDK's {@link Normalizer} returns a {@code String}, which cannot be wiped.
  */
-final class PasswordText {
+public final class PasswordText {
 
   private PasswordText() {}
 
   /**
    * Returns the NFC UTF-8 bytes of {@code password} (the caller wipes them), or {@code null} if
    * it holds an unpaired surrogate. The input array is not modified.
+   *
+   * @param password the text
+   * @return its NFC UTF-8 bytes, or {@code null}
    */
-  static byte @Nullable [] utf8Nfc(char[] password) {
+  public static byte @Nullable [] utf8Nfc(char[] password) {
     CharBuffer chars = CharBuffer.wrap(password);
     if (Normalizer.isNormalized(chars, Normalizer.Form.NFC)) {
       return encode(password);
@@ -60,7 +64,13 @@ final class PasswordText {
     }
   }
 
-  static boolean containsNul(byte[] bytes) {
+  /**
+   * Says whether {@code bytes} holds a NUL byte.
+   *
+   * @param bytes the bytes
+   * @return {@code true} if one of them is 0
+   */
+  public static boolean containsNul(byte[] bytes) {
     for (byte b : bytes) {
       if (b == 0) {
         return true;
