@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KmsClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -211,33 +210,13 @@ class EnvelopeEncryptorTest {
 
   @Test
   void builder_kmsClient_usesTheAeadForTheUri() throws Exception {
-    CountingAead kek = new CountingAead(3);
-    KmsClient client = new KmsClient() {
-      @Override
-      public boolean doesSupport(String keyUri) {
-        return keyUri.startsWith("fake-kms://");
-      }
-
-      @Override
-      public KmsClient withCredentials(String credentialPath) {
-        return this;
-      }
-
-      @Override
-      public KmsClient withDefaultCredentials() {
-        return this;
-      }
-
-      @Override
-      public Aead getAead(String keyUri) {
-        return kek;
-      }
-    };
+    FakeKms client = new FakeKms();
     EnvelopeEncryptor envelope = EnvelopeEncryptor.builder()
         .keyEncryptionKey(client, "fake-kms://key-1").build();
     assertThat(envelope.decrypt(envelope.encrypt(new byte[] {7}, AD), AD))
         .containsExactly(7);
-    assertThat(kek.encrypts.get()).isEqualTo(1);
+    assertThat(client.keys).containsOnlyKeys("fake-kms://key-1");
+    assertThat(client.keys.get("fake-kms://key-1").encrypts.get()).isEqualTo(1);
     assertThatThrownBy(() -> EnvelopeEncryptor.builder().keyEncryptionKey(client, "aws-kms://x"))
         .isInstanceOf(IllegalArgumentException.class);
   }

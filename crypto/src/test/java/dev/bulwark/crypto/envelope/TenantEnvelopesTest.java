@@ -3,8 +3,6 @@ package dev.bulwark.crypto.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KmsClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +11,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,51 +176,6 @@ class TenantEnvelopesTest {
     int before = master.decrypts.get();
     assertThat(tenants.forTenant("a").decrypt(a, AD)).isEqualTo(SECRET);
     assertThat(master.decrypts.get()).isEqualTo(before + 1); // reloaded from the store
-  }
-
-  /** A KMS for tests: one real AES-256-GCM key per URI, created on demand, destroyable. */
-  private static final class FakeKms implements KmsClient {
-    final Map<String, CountingAead> keys = new ConcurrentHashMap<>();
-    final AtomicInteger seeds = new AtomicInteger(10);
-
-    @Override
-    public boolean doesSupport(String keyUri) {
-      return keyUri.startsWith("fake-kms://");
-    }
-
-    @Override
-    public KmsClient withCredentials(String credentialPath) {
-      return this;
-    }
-
-    @Override
-    public KmsClient withDefaultCredentials() {
-      return this;
-    }
-
-    @Override
-    public Aead getAead(String keyUri) {
-      keys.computeIfAbsent(keyUri, uri -> new CountingAead(seeds.incrementAndGet()));
-      return new Aead() {
-        @Override
-        public byte[] encrypt(byte[] plaintext, byte[] ad) throws GeneralSecurityException {
-          return key(keyUri).encrypt(plaintext, ad);
-        }
-
-        @Override
-        public byte[] decrypt(byte[] ciphertext, byte[] ad) throws GeneralSecurityException {
-          return key(keyUri).decrypt(ciphertext, ad);
-        }
-      };
-    }
-
-    private CountingAead key(String keyUri) throws GeneralSecurityException {
-      CountingAead key = keys.get(keyUri);
-      if (key == null) {
-        throw new GeneralSecurityException("KMS key destroyed");
-      }
-      return key;
-    }
   }
 
   private static TenantEnvelopes kmsTenants(FakeKms kms) {
