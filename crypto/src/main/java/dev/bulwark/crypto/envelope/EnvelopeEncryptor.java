@@ -226,8 +226,8 @@ public final class EnvelopeEncryptor {
 
   /**
    * Encrypts a stream of any size in constant memory: a fresh Tink AES-GCM-HKDF streaming key
-   * (AES-256, 64 KiB segments) per call, wrapped by the KEK and bound to {@code associatedData} (format in
-   * {@code docs/formats.md}). Neither stream is closed. The data-key cache is not used.
+   * (AES-256, 64 KiB segments) per call, wrapped by the KEK and bound to {@code associatedData}
+   * (format in {@code docs/formats.md}). Neither stream is closed. The data-key cache is not used.
    *
    * @param in the plaintext
    * @param out receives the streaming envelope
