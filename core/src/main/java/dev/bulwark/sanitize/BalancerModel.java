@@ -1,8 +1,13 @@
 package dev.bulwark.sanitize;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
@@ -32,6 +37,9 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  * {@code BalancerModelTest} checks it against the real balancer for every element a policy can
  * allow, and the corpus tests compare this model with the replay.
  *
+ * <p>The answers depend only on element names, so one model covering every element a Bulwark
+ * policy can allow is learned once per JVM and shared by all policies.
+ *
  * <p>Immutable and thread-safe once built.
  */
 final class BalancerModel {
@@ -58,6 +66,7 @@ final class BalancerModel {
       "video");
 
   private final String[] names;
+  private final Map<String, Integer> ids;
   private final int columns;
   private final boolean[] pushes;
   private final boolean[] transparent;
@@ -78,9 +87,12 @@ final class BalancerModel {
     int n = elements.size();
     names = new String[n + 1];
     names[0] = "";
+    Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < n; i++) {
       names[i + 1] = elements.get(i);
+      byName.put(names[i + 1], i + 1);
     }
+    ids = Map.copyOf(byName);
     columns = n + 2;
     pushes = new boolean[n + 1];
     transparent = new boolean[n + 1];
@@ -118,6 +130,39 @@ final class BalancerModel {
         fill(table, transparentRow(top, below), setUp);
       }
     }
+  }
+
+  /**
+   * The model for {@code elements}: the one shared model when they are all elements a
+   * {@link HtmlPolicy} can allow (learned once per JVM, on first use), else a new one.
+   */
+  static BalancerModel forElements(Collection<String> elements) {
+    return Standard.ELEMENTS.containsAll(elements) ? Standard.MODEL
+        : new BalancerModel(List.copyOf(new TreeSet<>(elements)));
+  }
+
+  /** The shared model of every element a Bulwark policy can allow. */
+  private static final class Standard {
+    static final Set<String> ELEMENTS = allowable();
+    static final BalancerModel MODEL = new BalancerModel(List.copyOf(new TreeSet<>(ELEMENTS)));
+
+    private static Set<String> allowable() {
+      Set<String> all = new HashSet<>(Elements.SAFE);
+      all.add("a");
+      all.add("img");
+      return Set.copyOf(all);
+    }
+  }
+
+  /** The id of element {@code name} in this model, or 0 when it has none. */
+  int id(String name) {
+    Integer id = ids.get(name);
+    return id == null ? 0 : id;
+  }
+
+  /** The number of element ids (the largest id). */
+  int size() {
+    return names.length - 1;
   }
 
   /** The id of {@code a} among the elements, or -1. */
@@ -173,17 +218,61 @@ final class BalancerModel {
     return (1 + names.length + transparentIndex[top] * names.length + below) * columns;
   }
 
-  /** Fills one row: the balancer's answer for every column after {@code setUp}. */
+  /**
+   * Fills one row: the balancer's answer for every column after {@code setUp}, or
+   * {@link #UNKNOWN} throughout when the set-up itself does not pass unchanged (a state the
+   * scan can then never be in). One balancer serves the row: after an event that passed, its
+   * state is restored (an element that was pushed is closed again, which pops exactly it);
+   * after one that changed something, a fresh balancer is set up.
+   */
   private void fill(byte[] table, int offset, @Nullable List<String> setUp) {
+    Recorder recorder = new Recorder();
+    TagBalancingHtmlStreamEventReceiver balancer =
+        setUp == null ? null : setUp(setUp, recorder);
     for (int column = 0; column < columns; column++) {
-      table[offset + column] = setUp == null ? UNKNOWN : probe(setUp, column);
+      if (setUp == null || balancer == null) {
+        table[offset + column] = UNKNOWN;
+        continue;
+      }
+      String event = column == 0 ? "# " : column == columns - 1 ? "#x" : "<" + names[column];
+      boolean passes = feed(balancer, recorder, event);
+      table[offset + column] = passes ? PASSES : CHANGES;
+      if (passes && column > 0 && column < columns - 1 && pushes[column]) {
+        recorder.clear();
+        balancer.closeTag(names[column]);
+        passes = recorder.isExactly("/" + names[column]);
+      }
+      if (!passes) {
+        balancer = setUp(setUp, recorder);
+      }
     }
   }
 
-  /** Feeds {@code setUp} (each must pass unchanged) and then the event of {@code column}. */
-  private byte probe(List<String> setUp, int column) {
-    String event = column == 0 ? "# " : column == columns - 1 ? "#x" : "<" + names[column];
-    return probe(setUp, event);
+  /** A fresh balancer after {@code setUp}, or null if a set-up tag did not pass unchanged. */
+  private static @Nullable TagBalancingHtmlStreamEventReceiver setUp(List<String> setUp,
+      Recorder recorder) {
+    TagBalancingHtmlStreamEventReceiver balancer =
+        new TagBalancingHtmlStreamEventReceiver(recorder);
+    balancer.setNestingLimit(NESTING_LIMIT);
+    balancer.openDocument();
+    for (String element : setUp) {
+      if (!feed(balancer, recorder, "<" + element)) {
+        return null;
+      }
+    }
+    return balancer;
+  }
+
+  /** Feeds one event; tells whether exactly that event came out. */
+  private static boolean feed(TagBalancingHtmlStreamEventReceiver balancer, Recorder recorder,
+      String event) {
+    recorder.clear();
+    if (event.startsWith("#")) {
+      balancer.text(event.substring(1));
+    } else {
+      balancer.openTag(event.substring(1), new ArrayList<>());
+    }
+    return recorder.isExactly(event);
   }
 
   /**
@@ -193,24 +282,11 @@ final class BalancerModel {
    */
   static byte probe(List<String> setUp, String event) {
     Recorder recorder = new Recorder();
-    TagBalancingHtmlStreamEventReceiver balancer =
-        new TagBalancingHtmlStreamEventReceiver(recorder);
-    balancer.setNestingLimit(NESTING_LIMIT);
-    balancer.openDocument();
-    for (String element : setUp) {
-      recorder.clear();
-      balancer.openTag(element, new ArrayList<>());
-      if (!recorder.isExactly("<" + element)) {
-        return UNKNOWN;
-      }
+    TagBalancingHtmlStreamEventReceiver balancer = setUp(setUp, recorder);
+    if (balancer == null) {
+      return UNKNOWN;
     }
-    recorder.clear();
-    if (event.startsWith("#")) {
-      balancer.text(event.substring(1));
-    } else {
-      balancer.openTag(event.substring(1), new ArrayList<>());
-    }
-    return recorder.isExactly(event) ? PASSES : CHANGES;
+    return feed(balancer, recorder, event) ? PASSES : CHANGES;
   }
 
   /** Whether the balancer keeps {@code element} open: it closes it at the end otherwise not. */

@@ -90,33 +90,39 @@ final class OutputCheck {
 
   OutputCheck(Map<String, Set<String>> allowed, Set<String> linkSchemes,
       Set<String> imageSchemes) {
-    List<String> sorted = new ArrayList<>(new TreeSet<>(allowed.keySet()));
-    if (sorted.size() > Byte.MAX_VALUE) { // ids are kept as bytes; policies allow far fewer
+    this.model = BalancerModel.forElements(allowed.keySet());
+    if (model.size() > Byte.MAX_VALUE) { // ids are kept in a byte; policies allow far fewer
       throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " elements");
     }
-    names = new String[sorted.size() + 1];
-    names[0] = "";
-    attributesById = new NameTable[sorted.size() + 1];
-    attributesById[0] = new NameTable(List.of());
-    rawText = new boolean[sorted.size() + 1];
-    for (int i = 0; i < sorted.size(); i++) {
-      String name = sorted.get(i);
-      names[i + 1] = name;
-      rawText[i + 1] = RAW_TEXT.contains(name);
+    int size = model.size() + 1;
+    names = new String[size];
+    Arrays.fill(names, "");
+    attributesById = new NameTable[size];
+    Arrays.fill(attributesById, new NameTable(List.of(), List.of()));
+    rawText = new boolean[size];
+    List<String> elementNames = new ArrayList<>();
+    List<Integer> elementIds = new ArrayList<>();
+    for (String name : new TreeSet<>(allowed.keySet())) {
+      int id = model.id(name);
+      names[id] = name;
+      rawText[id] = RAW_TEXT.contains(name);
+      elementNames.add(name);
+      elementIds.add(id);
       List<String> attributes = new ArrayList<>();
+      List<Integer> attributeIds = new ArrayList<>();
       for (String attribute : new TreeSet<>(allowed.get(name))) {
         if (!attribute.startsWith("on")) { // never allowed, whatever the map says
           attributes.add(attribute);
+          attributeIds.add(attributes.size());
         }
       }
-      attributesById[i + 1] = new NameTable(attributes);
+      attributesById[id] = new NameTable(attributes, attributeIds);
     }
-    this.elements = new NameTable(sorted);
+    this.elements = new NameTable(elementNames, elementIds);
     this.linkSchemes = linkSchemes.toArray(String[]::new);
     this.imageSchemes = imageSchemes.toArray(String[]::new);
     this.linkSchemeSet = Set.copyOf(linkSchemes);
     this.imageSchemeSet = Set.copyOf(imageSchemes);
-    this.model = new BalancerModel(sorted);
   }
 
   Verdict check(String html) {
@@ -398,17 +404,23 @@ final class OutputCheck {
     private final char[][] charsById;
     private final int mask;
 
-    NameTable(List<String> names) {
+    /** Names with their ids (each at least 1), in the same order. */
+    NameTable(List<String> names, List<Integer> nameIds) {
       int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
       slots = new char[size][];
       ids = new int[size];
-      byId = new String[names.size() + 1];
-      byId[0] = "";
-      charsById = new char[names.size() + 1][];
-      charsById[0] = new char[0];
+      int largest = 0;
+      for (int id : nameIds) {
+        largest = Math.max(largest, id);
+      }
+      byId = new String[largest + 1];
+      Arrays.fill(byId, "");
+      charsById = new char[largest + 1][];
+      Arrays.fill(charsById, new char[0]);
       mask = size - 1;
-      for (int id = 1; id <= names.size(); id++) {
-        String name = names.get(id - 1);
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get(k);
+        int id = nameIds.get(k);
         byId[id] = name;
         charsById[id] = name.toCharArray();
         int i = name.hashCode() & mask;
@@ -438,6 +450,9 @@ final class OutputCheck {
 
     /** Whether {@code html[from, to)} is the name with {@code id}. */
     boolean is(int id, char[] html, int from, int to) {
+      if (id >= charsById.length) {
+        return false;
+      }
       char[] name = charsById[id];
       return name.length == to - from && sameChars(name, html, from);
     }

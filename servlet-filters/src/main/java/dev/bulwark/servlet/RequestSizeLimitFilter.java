@@ -100,13 +100,15 @@ public final class RequestSizeLimitFilter implements Filter {
       tooLarge(response);
       return;
     }
+    LimitedBodyRequest.Refusal refusal = () -> {
+      if (!response.isCommitted()) {
+        response.resetBuffer();
+        tooLarge(response);
+      }
+    };
     try {
-      chain.doFilter(new LimitedBodyRequest(request, response, maxBodyBytes, () -> {
-        if (!response.isCommitted()) {
-          response.resetBuffer();
-          tooLarge(response);
-        }
-      }), response);
+      chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes,
+          limited -> request.startAsync(limited, response), refusal), response);
     } catch (IOException | ServletException | RuntimeException e) {
       if (!LimitedBodyRequest.TooLarge.isCause(e) || response.isCommitted()) {
         throw e;

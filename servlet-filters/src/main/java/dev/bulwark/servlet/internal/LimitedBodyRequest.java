@@ -3,7 +3,7 @@ package dev.bulwark.servlet.internal;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
-  private final ServletResponse response;
+  private final AsyncStarter asyncStarter;
   private final long limit;
   private final Refusal refusal;
   private boolean exceeded;
@@ -43,16 +43,29 @@ public final class LimitedBodyRequest extends HttpServletRequestWrapper {
    * Wraps {@code request}.
    *
    * @param request the request
-   * @param response the response that goes with it down the chain
    * @param limit the most bytes the body may hold
+   * @param asyncStarter starts asynchronous processing with this request and the response
+   *     that goes with it down the chain
    * @param refusal answers the client when an asynchronous read passes the limit
    */
-  public LimitedBodyRequest(HttpServletRequest request, ServletResponse response, long limit,
+  public LimitedBodyRequest(HttpServletRequest request, long limit, AsyncStarter asyncStarter,
       Refusal refusal) {
     super(request);
-    this.response = response;
+    this.asyncStarter = asyncStarter;
     this.limit = limit;
     this.refusal = refusal;
+  }
+
+  /** Starts asynchronous processing with the given (limited) request. */
+  @FunctionalInterface
+  public interface AsyncStarter {
+    /**
+     * Starts it, as {@code request.startAsync(limited, response)} on the wrapped request.
+     *
+     * @param limited the limited request
+     * @return the asynchronous context
+     */
+    AsyncContext start(ServletRequest limited);
   }
 
   /** Answers the client that the body is too large, if the response is not committed yet. */
@@ -73,7 +86,7 @@ public final class LimitedBodyRequest extends HttpServletRequestWrapper {
    */
   @Override
   public AsyncContext startAsync() {
-    return super.startAsync(this, response);
+    return asyncStarter.start(this);
   }
 
   @Override
