@@ -37,8 +37,9 @@ import org.owasp.html.PolicyFactory;
  * on its element and {@code href}/{@code src} values, entity-decoded, must carry an allowed
  * scheme; raw-text element content may not hold {@code </} followed by a letter. An output
  * that fails is replaced by the empty string. The same scan tells whether the output is a
- * fixed point of the sanitizer ({@code sanitize(sanitize(x)).equals(sanitize(x))}); only when
- * it is not is a second pass run.
+ * fixed point of the sanitizer ({@code sanitize(sanitize(x)).equals(sanitize(x))}), from
+ * tables of the OWASP tag balancer's behaviour learned when the policy is built; only when it
+ * is not is a second pass run.
  *
  * <p>Defaults: no elements, no attributes, {@value #DEFAULT_MAX_INPUT_LENGTH} characters of
  * input at most. Thread-safe: instances are immutable and may be shared.
@@ -146,6 +147,11 @@ public final class HtmlPolicy {
   /** The post-sanitize check's verdict on {@code html} under this policy; for tests. */
   OutputCheck.Verdict check(String html) {
     return outputCheck.check(html);
+  }
+
+  /** This policy's post-sanitize check; for tests. */
+  OutputCheck outputCheck() {
+    return outputCheck;
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.bulwark.sanitize;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.Encoding;
 import org.owasp.html.HtmlStreamEventReceiver;
@@ -30,14 +33,22 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  *       that the check stays correct for an allow-list that does contain one.</li>
  * </ol>
  *
+ * <p>The scan reads the text through a character array it indexes directly, looks names up
+ * by id in tables made when the policy was built, and checks a URL's scheme in place; it
+ * copies nothing unless an entity stands before a URL's colon.
+ *
  * <p><b>Fixed point.</b> In the OWASP sanitizer the tag balancer runs before the policy, so
  * sanitizing an output again re-balances the same elements; the output is a fixed point
- * exactly when the balancer, fed the output's own tag and text events, changes nothing. The
- * scan feeds those events to a fresh {@link TagBalancingHtmlStreamEventReceiver} (with the
- * nesting limit the sanitizer uses) and compares what comes out with what went in; a
- * difference is reported as {@link Verdict#UNSTABLE}, the cheap evidence on which
- * {@link HtmlPolicy} runs a second pass. The policy stage and the renderer are idempotent on
- * their own output; the corpus and random-input tests prove the whole property.
+ * exactly when the balancer, fed the output's own tag and text events (the events the scan
+ * reads from the text), changes nothing. The scan answers that question from a
+ * {@link BalancerModel}, tables learned from the real balancer when the policy was built, as
+ * it goes; in the rare state the tables do not cover (two transparent elements on top of the
+ * stack, very deep nesting, an element the balancer does not know) it reads the text again
+ * and feeds the same events to a real {@link TagBalancingHtmlStreamEventReceiver}. A change
+ * is reported as {@link Verdict#UNSTABLE}, the cheap evidence on which {@link HtmlPolicy}
+ * runs a second pass. The policy stage and the renderer are idempotent on their own output;
+ * the corpus and random-input tests prove the whole property and compare the model with the
+ * real balancer.
  */
 final class OutputCheck {
 
@@ -57,132 +68,237 @@ final class OutputCheck {
    */
   private static final String EMPTY_COMMENT = "<!-- -->";
 
-  /** The nesting limit {@code org.owasp.html.HtmlSanitizer} gives its tag balancer. */
-  private static final int NESTING_LIMIT = 256;
-
   /** Elements whose content the HTML tokenizer reads as raw text or escapable raw text. */
   private static final Set<String> RAW_TEXT = Set.of(
       "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea",
       "title");
 
-  /** Text events fed to the balancer, which only asks whether text is whitespace. */
-  private static final String SOME_TEXT = "x";
-  private static final String WHITESPACE = " ";
+  /** Scan result meaning "the balancer model cannot tell; replay through a real balancer". */
+  private static final int ASK_BALANCER = -2;
+  private static final int REJECT = -1;
 
+  /** Element names by id (id 0 is no element). */
+  private final String[] names;
   private final NameTable elements;
-  private final Map<String, NameTable> attributesByElement;
-  private final Set<String> linkSchemes;
-  private final Set<String> imageSchemes;
+  private final NameTable[] attributesById;
+  private final boolean[] rawText;
+  private final String[] linkSchemes;
+  private final String[] imageSchemes;
+  private final Set<String> linkSchemeSet;
+  private final Set<String> imageSchemeSet;
+  private final BalancerModel model;
 
   OutputCheck(Map<String, Set<String>> allowed, Set<String> linkSchemes,
       Set<String> imageSchemes) {
-    this.elements = new NameTable(allowed.keySet());
-    Map<String, NameTable> attributes = new java.util.HashMap<>();
-    allowed.forEach((element, names) -> attributes.put(element, new NameTable(names)));
-    this.attributesByElement = Map.copyOf(attributes);
-    this.linkSchemes = Set.copyOf(linkSchemes);
-    this.imageSchemes = Set.copyOf(imageSchemes);
+    this.model = BalancerModel.forElements(allowed.keySet());
+    if (model.size() > Byte.MAX_VALUE) { // ids are kept in a byte; policies allow far fewer
+      throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " elements");
+    }
+    int size = model.size() + 1;
+    names = new String[size];
+    Arrays.fill(names, "");
+    attributesById = new NameTable[size];
+    Arrays.fill(attributesById, new NameTable(List.of(), List.of()));
+    rawText = new boolean[size];
+    List<String> elementNames = new ArrayList<>();
+    List<Integer> elementIds = new ArrayList<>();
+    for (String name : new TreeSet<>(allowed.keySet())) {
+      int id = model.id(name);
+      names[id] = name;
+      rawText[id] = RAW_TEXT.contains(name);
+      elementNames.add(name);
+      elementIds.add(id);
+      List<String> attributes = new ArrayList<>();
+      List<Integer> attributeIds = new ArrayList<>();
+      for (String attribute : new TreeSet<>(allowed.get(name))) {
+        if (!attribute.startsWith("on")) { // never allowed, whatever the map says
+          attributes.add(attribute);
+          attributeIds.add(attributes.size());
+        }
+      }
+      attributesById[id] = new NameTable(attributes, attributeIds);
+    }
+    this.elements = new NameTable(elementNames, elementIds);
+    this.linkSchemes = linkSchemes.toArray(String[]::new);
+    this.imageSchemes = imageSchemes.toArray(String[]::new);
+    this.linkSchemeSet = Set.copyOf(linkSchemes);
+    this.imageSchemeSet = Set.copyOf(imageSchemes);
   }
 
   Verdict check(String html) {
-    Replay replay = new Replay();
-    TagBalancingHtmlStreamEventReceiver balancer = new TagBalancingHtmlStreamEventReceiver(replay);
-    balancer.setNestingLimit(NESTING_LIMIT);
-    balancer.openDocument();
-    int n = html.length();
+    Verdict verdict = checkByModel(html);
+    return verdict != null ? verdict : checkWithBalancer(html);
+  }
+
+  /** The model's verdict alone, or null where it would ask a real balancer. */
+  @Nullable Verdict checkByModel(String html) {
+    ModelTracker tracker = new ModelTracker(model);
+    int end = scan(html, tracker);
+    return end == ASK_BALANCER ? null : end == REJECT ? Verdict.REJECTED
+        : tracker.changed ? Verdict.UNSTABLE : Verdict.CLEAN;
+  }
+
+  /**
+   * The same check, with the fixed-point question put to a real tag balancer instead of the
+   * model; the fallback for states the model does not cover, and the reference in tests.
+   */
+  Verdict checkWithBalancer(String html) {
+    BalancerTracker tracker = new BalancerTracker(names);
+    int end = scan(html, tracker);
+    return end == REJECT ? Verdict.REJECTED
+        : tracker.replay.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
+  }
+
+  /**
+   * Reads {@code html} once, checking it and feeding its events to {@code tracker}; returns
+   * the length on success, {@link #REJECT}, or {@link #ASK_BALANCER} when the tracker cannot
+   * tell (after the whole text has passed the checks).
+   */
+  private int scan(String source, Tracker tracker) {
+    char[] html = source.toCharArray();
+    int n = html.length;
     int textStart = 0;
-    int i = html.indexOf('<');
+    int i = indexOf(html, '<', 0);
     while (i >= 0) {
-      if (html.startsWith(EMPTY_COMMENT, i)) {
-        i = html.indexOf('<', i + EMPTY_COMMENT.length());
+      if (i + 1 < n && html[i + 1] == '!') {
+        if (!startsWith(html, i, EMPTY_COMMENT)) {
+          return REJECT;
+        }
+        i = indexOf(html, '<', i + EMPTY_COMMENT.length());
         continue; // part of the surrounding text
       }
-      text(html, textStart, i, replay, balancer);
+      text(html, textStart, i, tracker);
       int end;
-      if (i + 1 < n && html.charAt(i + 1) == '/') {
-        int nameEnd = nameEnd(html, i + 2);
-        if (nameEnd == i + 2 || nameEnd >= n || html.charAt(nameEnd) != '>') {
-          return Verdict.REJECTED;
+      if (i + 1 < n && html[i + 1] == '/') {
+        long name = readName(html, i + 2, false);
+        int nameEnd = end(name);
+        if (nameEnd == i + 2 || nameEnd >= n || html[nameEnd] != '>') {
+          return REJECT;
         }
-        String name = elements.find(html, i + 2, nameEnd);
-        if (name == null) {
-          return Verdict.REJECTED;
+        int expected = tracker.openElement(); // usually the end tag closes the top element
+        int id = expected != 0 && elements.is(expected, html, i + 2, nameEnd) ? expected
+            : elements.find(html, i + 2, nameEnd, hash(name));
+        if (id == 0) {
+          return REJECT;
         }
-        replay.expectNext(Replay.CLOSE, name);
-        balancer.closeTag(name);
-        replay.settle();
+        tracker.close(id);
         end = nameEnd + 1;
       } else {
-        end = startTag(html, i, replay, balancer);
+        long name = readName(html, i + 1, false);
+        int nameEnd = end(name);
+        int id = nameEnd == i + 1 ? 0 : elements.find(html, i + 1, nameEnd, hash(name));
+        end = id == 0 ? REJECT : attributes(html, nameEnd, attributesById[id]);
         if (end < 0) {
-          return Verdict.REJECTED;
+          return REJECT;
         }
-        String name = replay.lastName();
-        if (RAW_TEXT.contains(name)) {
-          int close = rawTextEnd(html, end, name);
+        tracker.open(id);
+        if (rawText[id]) {
+          int close = rawTextEnd(html, end, names[id]);
           if (close < 0) {
-            return Verdict.REJECTED;
+            return REJECT;
           }
-          text(html, end, close, replay, balancer);
+          text(html, end, close, tracker);
           end = close; // the end tag is read as an ordinary end tag next
         }
       }
       textStart = end;
-      i = html.indexOf('<', end);
+      i = indexOf(html, '<', end);
     }
-    text(html, textStart, n, replay, balancer);
-    replay.expectNext(Replay.NOTHING, "");
-    balancer.closeDocument();
-    replay.settle();
-    return replay.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
+    text(html, textStart, n, tracker);
+    tracker.end();
+    return tracker.unknown ? ASK_BALANCER : n;
   }
 
-  /** Reads {@code <name( attr="value")*( /)?>} at {@code lt}; returns the index after it or -1. */
-  private int startTag(String html, int lt, Replay replay,
-      TagBalancingHtmlStreamEventReceiver balancer) {
-    int n = html.length();
-    int p = nameEnd(html, lt + 1);
-    if (p == lt + 1 || p >= n) {
-      return -1;
-    }
-    String name = elements.find(html, lt + 1, p);
-    NameTable attributes = name == null ? null : attributesByElement.get(name);
-    if (name == null || attributes == null) {
-      return -1;
-    }
-    while (p < n && html.charAt(p) == ' ') {
+  /**
+   * Reads {@code( attr="value")*( /)?>} from {@code p}, each attribute in {@code attributes};
+   * returns the index after the {@code >}, or {@link #REJECT}.
+   */
+  private int attributes(char[] html, int from, NameTable attributes) {
+    int n = html.length;
+    int p = from;
+    while (p < n && html[p] == ' ') {
       int a = p + 1;
-      if (html.startsWith("/>", a)) {
+      if (a + 1 < n && html[a] == '/' && html[a + 1] == '>') {
         p = a + 1;
         break;
       }
-      int e = attributeNameEnd(html, a);
-      if (e == a || !html.startsWith("=\"", e)) {
-        return -1;
+      long attributeName = readName(html, a, true);
+      int e = end(attributeName);
+      if (e == a || e + 1 >= n || html[e] != '=' || html[e + 1] != '"') {
+        return REJECT;
       }
-      int close = html.indexOf('"', e + 2);
+      int close = indexOf(html, '"', e + 2);
       if (close < 0) {
-        return -1;
+        return REJECT;
       }
-      String attribute = attributes.find(html, a, e);
-      if (attribute == null || attribute.startsWith("on")) {
-        return -1;
+      int attribute = attributes.find(html, a, e, hash(attributeName));
+      if (attribute == 0) {
+        return REJECT;
       }
-      if (attribute.equals("href") || attribute.equals("src")) {
-        String url = Encoding.decodeHtml(html.substring(e + 2, close), true);
-        if (!Urls.hasAllowedScheme(url, attribute.equals("href") ? linkSchemes : imageSchemes)) {
-          return -1;
+      String name = attributes.name(attribute);
+      if (name.equals("href") || name.equals("src")) {
+        boolean link = name.equals("href");
+        if (!hasAllowedScheme(html, e + 2, close, link ? linkSchemes : imageSchemes,
+            link ? linkSchemeSet : imageSchemeSet)) {
+          return REJECT;
         }
       }
       p = close + 1;
     }
-    if (p >= n || html.charAt(p) != '>') {
-      return -1;
+    return p < n && html[p] == '>' ? p + 1 : REJECT;
+  }
+
+  /**
+   * Tells whether the attribute value {@code html[from, to)}, entity-decoded, is an absolute
+   * URL with one of {@code schemes}. In place when no {@code &} comes before the first
+   * {@code :} (an entity there could hide or be the colon); otherwise the value is decoded
+   * and checked as a string.
+   */
+  private static boolean hasAllowedScheme(char[] html, int from, int to, String[] schemes,
+      Set<String> schemeSet) {
+    int colon = -1;
+    for (int i = from; i < to; i++) {
+      char c = html[i];
+      if (c == ':') {
+        colon = i;
+        break;
+      }
+      if (c == '&') {
+        String url = Encoding.decodeHtml(new String(html, from, to - from), true);
+        return Urls.hasAllowedScheme(url, schemeSet);
+      }
     }
-    replay.expectNext(Replay.OPEN, name);
-    balancer.openTag(name, List.of());
-    replay.settle();
-    return p + 1;
+    if (colon <= from) {
+      return false;
+    }
+    for (int i = from; i < colon; i++) {
+      char c = html[i];
+      boolean ok = isAsciiLetter(c)
+          || (i > from && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+      if (!ok) {
+        return false;
+      }
+    }
+    for (String scheme : schemes) {
+      if (scheme.length() == colon - from && equalsAsciiLowerCase(html, from, scheme)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code html[from, ...)}, ASCII-lower-cased, starts with the lower-case word. */
+  private static boolean equalsAsciiLowerCase(char[] html, int from, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      char c = html[from + k];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -193,30 +309,25 @@ final class OutputCheck {
    * {@code noscript} content becomes when a parser has scripting disabled (the
    * {@code <noscript><style>} bypass). Returns the index of the end tag's {@code <}, or -1.
    */
-  private static int rawTextEnd(String html, int from, String name) {
-    int n = html.length();
-    for (int i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
-      char next = i + 1 < n ? html.charAt(i + 1) : ' ';
+  private static int rawTextEnd(char[] html, int from, String name) {
+    int n = html.length;
+    for (int i = indexOf(html, '<', from); i >= 0; i = indexOf(html, '<', i + 1)) {
+      char next = i + 1 < n ? html[i + 1] : ' ';
       if (isAsciiLetter(next) || next == '!' || next == '?') {
         return -1;
       }
-      if (next == '/' && i + 2 < n && isAsciiLetter(html.charAt(i + 2))) {
-        boolean ownEnd = html.startsWith(name, i + 2) && html.startsWith(">", i + 2 + name.length());
+      if (next == '/' && i + 2 < n && isAsciiLetter(html[i + 2])) {
+        int after = i + 2 + name.length();
+        boolean ownEnd = startsWith(html, i + 2, name) && after < n && html[after] == '>';
         return ownEnd ? i : -1;
       }
     }
     return -1;
   }
 
-  private static void text(String html, int from, int to, Replay replay,
-      TagBalancingHtmlStreamEventReceiver balancer) {
+  private static void text(char[] html, int from, int to, Tracker tracker) {
     if (to > from) {
-      // The balancer only asks whether text is inter-element whitespace, so one of two
-      // constants stands for the chunk (no copy).
-      String text = isWhitespace(html, from, to) ? WHITESPACE : SOME_TEXT;
-      replay.expectNext(Replay.TEXT, text);
-      balancer.text(text);
-      replay.settle();
+      tracker.text(isWhitespace(html, from, to));
     }
   }
 
@@ -224,15 +335,18 @@ final class OutputCheck {
    * Tells whether the text {@code html[from, to)} is only HTML whitespace once decoded, as the
    * sanitizer's lexer would see it: a character reference such as {@code &#9;} is decoded.
    */
-  private static boolean isWhitespace(String html, int from, int to) {
+  private static boolean isWhitespace(char[] html, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = html.charAt(i);
+      char c = html[i];
       if (c == '&') {
-        int semi = html.indexOf(';', i);
+        if (isMarkupEntity(html, i + 1)) {
+          return false; // &lt; &gt; &amp; &quot;, which the renderer writes, are not spaces
+        }
+        int semi = indexOf(html, ';', i);
         if (semi < 0 || semi >= to || semi - i > 32) {
           return false;
         }
-        String decoded = Encoding.decodeHtml(html.substring(i, semi + 1), false);
+        String decoded = Encoding.decodeHtml(new String(html, i, semi + 1 - i), false);
         if (!TagBalancingHtmlStreamEventReceiver.isInterElementWhitespace(decoded)) {
           return false;
         }
@@ -244,62 +358,141 @@ final class OutputCheck {
     return true;
   }
 
+  private static boolean isMarkupEntity(char[] html, int from) {
+    if (from + 2 >= html.length) {
+      return false;
+    }
+    char a = html[from];
+    char b = html[from + 1];
+    char c = html[from + 2];
+    return ((a == 'l' || a == 'g') && b == 't' && c == ';')
+        || (a == 'a' && b == 'm' && c == 'p' && from + 3 < html.length && html[from + 3] == ';')
+        || (a == 'q' && b == 'u' && c == 'o' && startsWith(html, from + 3, "t;"));
+  }
+
+  private static int indexOf(char[] html, char c, int from) {
+    for (int i = from; i < html.length; i++) {
+      if (html[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(char[] html, int from, String prefix) {
+    if (from + prefix.length() > html.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (html[from + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * A fixed set of names looked up by a region of a string, without copying it: open
-   * addressing on the region's {@link String#hashCode()}-style hash.
+   * A fixed set of names, each with an id from 1 (0 means "not found"), looked up by a region
+   * of a character array without copying it: open addressing on the region's
+   * {@link String#hashCode()}-style hash, which the caller computes while finding the region's
+   * end.
    */
   private static final class NameTable {
-    private final String[] slots;
+    private final char[][] slots;
+    private final int[] ids;
+    private final String[] byId;
+    private final char[][] charsById;
     private final int mask;
 
-    NameTable(Set<String> names) {
+    /** Names with their ids (each at least 1), in the same order. */
+    NameTable(List<String> names, List<Integer> nameIds) {
       int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
-      slots = new String[size];
+      slots = new char[size][];
+      ids = new int[size];
+      int largest = 0;
+      for (int id : nameIds) {
+        largest = Math.max(largest, id);
+      }
+      byId = new String[largest + 1];
+      Arrays.fill(byId, "");
+      charsById = new char[largest + 1][];
+      Arrays.fill(charsById, new char[0]);
       mask = size - 1;
-      for (String name : names) {
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get(k);
+        int id = nameIds.get(k);
+        byId[id] = name;
+        charsById[id] = name.toCharArray();
         int i = name.hashCode() & mask;
         while (slots[i] != null) {
           i = (i + 1) & mask;
         }
-        slots[i] = name;
+        slots[i] = name.toCharArray();
+        ids[i] = id;
       }
     }
 
-    @Nullable String find(String html, int from, int to) {
-      int hash = 0;
-      for (int i = from; i < to; i++) {
-        hash = 31 * hash + html.charAt(i);
-      }
+    /** The id of the name {@code html[from, to)} whose hash is {@code hash}, or 0. */
+    int find(char[] html, int from, int to, int hash) {
       int length = to - from;
       for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
-        String name = slots[i];
-        if (name.length() == length && html.regionMatches(from, name, 0, length)) {
-          return name;
+        char[] name = slots[i];
+        if (name.length == length && sameChars(name, html, from)) {
+          return ids[i];
         }
       }
-      return null;
+      return 0;
+    }
+
+    String name(int id) {
+      return byId[id];
+    }
+
+    /** Whether {@code html[from, to)} is the name with {@code id}. */
+    boolean is(int id, char[] html, int from, int to) {
+      if (id >= charsById.length) {
+        return false;
+      }
+      char[] name = charsById[id];
+      return name.length == to - from && sameChars(name, html, from);
+    }
+
+    /** A plain loop: names are a few characters, too short for a vectorized compare. */
+    private static boolean sameChars(char[] name, char[] html, int from) {
+      for (int k = 0; k < name.length; k++) {
+        if (name[k] != html[from + k]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
-  /** End of an element name: lower-case ASCII letters and digits, as the renderer writes. */
-  private static int nameEnd(String html, int from) {
+  /**
+   * Reads a name from {@code from}: lower-case ASCII letters and digits (and, in an attribute
+   * name, {@code - : _}), as the renderer writes them. Returns the end index in the low 32
+   * bits and the name's {@link String#hashCode()} in the high 32 bits.
+   */
+  private static long readName(char[] html, int from, boolean attribute) {
     int i = from;
-    while (i < html.length() && isLowerAlnum(html.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int attributeNameEnd(String html, int from) {
-    int i = from;
-    while (i < html.length()) {
-      char c = html.charAt(i);
-      if (!isLowerAlnum(c) && c != '-' && c != ':' && c != '_') {
+    int hash = 0;
+    while (i < html.length) {
+      char c = html[i];
+      if (!isLowerAlnum(c) && !(attribute && (c == '-' || c == ':' || c == '_'))) {
         break;
       }
+      hash = 31 * hash + c;
       i++;
     }
-    return i;
+    return ((long) hash << 32) | i;
+  }
+
+  private static int end(long name) {
+    return (int) name;
+  }
+
+  private static int hash(long name) {
+    return (int) (name >>> 32);
   }
 
   private static boolean isLowerAlnum(char c) {
@@ -308,6 +501,166 @@ final class OutputCheck {
 
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** Receives the events the scan reads and tells whether the balancer would change any. */
+  private abstract static class Tracker {
+    /** Whether some event would change (then the output is not a fixed point). */
+    boolean changed;
+    /** Whether the tracker could not tell for some event. */
+    boolean unknown;
+
+    abstract void open(int id);
+
+    /** The element on top of the stack, or 0 when the tracker does not know or keep it. */
+    int openElement() {
+      return 0;
+    }
+
+    abstract void close(int id);
+
+    abstract void text(boolean whitespace);
+
+    abstract void end();
+  }
+
+  /**
+   * Answers from the {@link BalancerModel}, keeping the balancer's stack: each entry holds the
+   * element's id (low 8 bits) and the model's row for the state with it on top.
+   */
+  private static final class ModelTracker extends Tracker {
+    private final BalancerModel model;
+    private final int anchor;
+    private int[] stack = new int[16];
+    private int depth;
+    private int row;
+    private int openAnchors;
+
+    ModelTracker(BalancerModel model) {
+      this.model = model;
+      this.anchor = model.anchor();
+      this.row = model.emptyRow();
+    }
+
+    private boolean settled() {
+      return changed || unknown;
+    }
+
+    private void decide(int column) {
+      byte answer = model.answer(row, column);
+      if (answer == BalancerModel.CHANGES) {
+        changed = true;
+      } else if (answer == BalancerModel.UNKNOWN) {
+        unknown = true;
+      }
+    }
+
+    @Override
+    void open(int id) {
+      if (settled()) {
+        return;
+      }
+      decide(BalancerModel.elementColumn(id));
+      if (id == anchor && openAnchors > 0) {
+        changed = true; // the balancer closes the open link first
+      }
+      if (settled() || !model.pushes(id)) {
+        return;
+      }
+      if (depth == BalancerModel.MAX_DEPTH) {
+        unknown = true;
+        return;
+      }
+      if (depth == stack.length) {
+        stack = Arrays.copyOf(stack, Math.min(2 * depth, BalancerModel.MAX_DEPTH));
+      }
+      row = model.rowAfterOpen(id, depth == 0 ? 0 : stack[depth - 1] & 0xff);
+      stack[depth++] = row << 8 | id;
+      openAnchors += id == anchor ? 1 : 0;
+    }
+
+    @Override
+    int openElement() {
+      return depth == 0 ? 0 : stack[depth - 1] & 0xff;
+    }
+
+    @Override
+    void close(int id) {
+      if (settled()) {
+        return;
+      }
+      if (depth > 0 && (stack[depth - 1] & 0xff) == id) {
+        depth--;
+        row = depth == 0 ? model.emptyRow() : stack[depth - 1] >>> 8;
+        openAnchors -= id == anchor ? 1 : 0;
+      } else if (model.pushes(id)) {
+        changed = true; // an end tag for an element not on top: closes more, or nothing
+      } else {
+        unknown = true; // an end tag the balancer passes on without a stack entry
+      }
+    }
+
+    @Override
+    void text(boolean whitespace) {
+      if (!settled()) {
+        decide(model.textColumn(whitespace));
+      }
+    }
+
+    @Override
+    void end() {
+      if (!settled() && depth != 0) {
+        changed = true; // the balancer closes what is still open
+      }
+    }
+  }
+
+  /** Feeds the events to a real tag balancer and compares what comes out. */
+  private static final class BalancerTracker extends Tracker {
+    /** Text events fed to the balancer, which only asks whether text is whitespace. */
+    private static final String SOME_TEXT = "x";
+    private static final String WHITESPACE = " ";
+
+    private final String[] names;
+    final Replay replay = new Replay();
+    private final TagBalancingHtmlStreamEventReceiver balancer =
+        new TagBalancingHtmlStreamEventReceiver(replay);
+
+    BalancerTracker(String[] names) {
+      this.names = names;
+      balancer.setNestingLimit(BalancerModel.NESTING_LIMIT);
+      balancer.openDocument();
+    }
+
+    @Override
+    void open(int id) {
+      replay.expectNext(Replay.OPEN, names[id]);
+      balancer.openTag(names[id], List.of());
+      replay.settle();
+    }
+
+    @Override
+    void close(int id) {
+      replay.expectNext(Replay.CLOSE, names[id]);
+      balancer.closeTag(names[id]);
+      replay.settle();
+    }
+
+    @Override
+    void text(boolean whitespace) {
+      // One of two constants stands for the chunk (no copy).
+      String text = whitespace ? WHITESPACE : SOME_TEXT;
+      replay.expectNext(Replay.TEXT, text);
+      balancer.text(text);
+      replay.settle();
+    }
+
+    @Override
+    void end() {
+      replay.expectNext(Replay.NOTHING, "");
+      balancer.closeDocument();
+      replay.settle();
+    }
   }
 
   /**
@@ -323,7 +676,6 @@ final class OutputCheck {
 
     private byte kind;
     private String value = "";
-    private String lastOpen = "";
     private int received;
     boolean mismatch;
 
@@ -331,19 +683,12 @@ final class OutputCheck {
       kind = nextKind;
       value = nextValue;
       received = 0;
-      if (nextKind == OPEN) {
-        lastOpen = nextValue;
-      }
     }
 
     void settle() {
       if (received != (kind == NOTHING ? 0 : 1)) {
         mismatch = true;
       }
-    }
-
-    String lastName() {
-      return lastOpen;
     }
 
     private void receive(byte receivedKind, String receivedValue) {

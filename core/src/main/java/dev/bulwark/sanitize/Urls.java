@@ -1,6 +1,5 @@
 package dev.bulwark.sanitize;
 
-import dev.bulwark.http.Ascii;
 import java.util.Set;
 import org.owasp.html.AttributePolicy;
 
@@ -27,7 +26,26 @@ final class Urls {
         return false;
       }
     }
-    return schemes.contains(Ascii.toLowerCase(url.substring(0, colon)));
+    for (String scheme : schemes) { // a handful; no substring or lower-case copy per URL
+      if (scheme.length() == colon && startsWithAsciiLowerCased(url, scheme)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code url}, its ASCII letters lower-cased, starts with {@code lower}. */
+  static boolean startsWithAsciiLowerCased(String url, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = url.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static AttributePolicy withScheme(Set<String> schemes) {

@@ -26,7 +26,11 @@ import java.util.Set;
  *       through {@link ServletRequest#getInputStream()} or {@link ServletRequest#getReader()}:
  *       the read that would pass the limit throws a {@link LimitedBodyRequest.TooLarge}
  *       {@link IOException} instead of returning the bytes, and, if that exception leaves the
- *       application and the response is not yet committed, the filter answers 413.</li>
+ *       application and the response is not yet committed, the filter answers 413. The same
+ *       holds for a body read asynchronously with a {@code ReadListener}: when a read passes
+ *       the limit, the filter answers 413 (if nothing was sent yet) and completes the
+ *       asynchronous request, whatever the application's listener does with the exception;
+ *       the listener is not called again.</li>
  * </ul>
  *
  * <p>Form parameters ({@code getParameter}) and multipart parts are decoded by the container
@@ -96,8 +100,15 @@ public final class RequestSizeLimitFilter implements Filter {
       tooLarge(response);
       return;
     }
+    LimitedBodyRequest.Refusal refusal = () -> {
+      if (!response.isCommitted()) {
+        response.resetBuffer();
+        tooLarge(response);
+      }
+    };
     try {
-      chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
+      chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes,
+          limited -> request.startAsync(limited, response), refusal), response);
     } catch (IOException | ServletException | RuntimeException e) {
       if (!LimitedBodyRequest.TooLarge.isCause(e) || response.isCommitted()) {
         throw e;

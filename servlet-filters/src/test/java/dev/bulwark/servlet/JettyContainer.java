@@ -38,7 +38,9 @@ final class JettyContainer implements EmbeddedContainer {
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder("app", application), "/*");
+    ServletHolder app = new ServletHolder("app", application);
+    app.setAsyncSupported(true); // the application may read bodies asynchronously
+    context.addServlet(app, "/*");
     if (!options.errorPages().isEmpty()) {
       ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
       for (Map.Entry<Object, String> page : options.errorPages().entrySet()) {
@@ -56,6 +58,7 @@ final class JettyContainer implements EmbeddedContainer {
           ? new FilterHolder(mount.instance()) : new FilterHolder(CorsFilter.class);
       holder.setName(mount.name());
       holder.setInitParameters(mount.initParams());
+      holder.setAsyncSupported(true);
       context.addFilter(holder, "/" + mount.name() + "/*", EnumSet.of(DispatcherType.REQUEST));
     }
     server.setHandler(context);

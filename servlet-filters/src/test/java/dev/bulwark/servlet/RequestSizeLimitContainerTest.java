@@ -112,6 +112,26 @@ abstract class RequestSizeLimitContainerTest {
   }
 
   @Test
+  void readListener_underLimit_reachesApplication() throws IOException {
+    assertThat(postChunked("/limited/async", 1000).body()).isEqualTo("read 1000");
+    assertThat(post("/limited/async", LIMIT, LIMIT).body()).isEqualTo("read " + LIMIT);
+    assertThat(postChunked("/limited/async-request", LIMIT).body()).isEqualTo("read " + LIMIT);
+  }
+
+  @Test
+  void readListener_chunkedOverLimit_isCutOffWith413() throws IOException {
+    // Through AsyncContext.getRequest(): before the filter started asynchronous processing
+    // with its own request, that was the container's request and read all 3000 bytes.
+    assertTooLarge(postChunked("/limited/async", 3000), LIMIT);
+    assertTooLarge(postChunked("/tiny/async", 17), 16);
+  }
+
+  @Test
+  void readListener_requestStreamOverLimit_isCutOffWith413() throws IOException {
+    assertTooLarge(postChunked("/limited/async-request", 3000), LIMIT);
+  }
+
+  @Test
   void programmaticLimit_applies() throws IOException {
     assertThat(post("/tiny/x", 16, 16).body()).isEqualTo("read 16");
     assertTooLarge(post("/tiny/x", 17, 17), 16);

@@ -45,7 +45,8 @@ final class TomcatContainer implements EmbeddedContainer {
     // These leak checks need --add-opens and only print warnings at stop; nothing leaks here.
     context.setClearReferencesThreadLocals(false);
     context.setClearReferencesRmiTargets(false);
-    Tomcat.addServlet(context, "app", application);
+    Tomcat.addServlet(context, "app", application)
+        .setAsyncSupported(true); // the application may read bodies asynchronously
     context.addServletMapping("/*", "app");
     for (Map.Entry<Object, String> page : options.errorPages().entrySet()) {
       ErrorPage errorPage = new ErrorPage();
@@ -60,6 +61,7 @@ final class TomcatContainer implements EmbeddedContainer {
     for (Mount mount : mounts) {
       FilterDef def = new FilterDef();
       def.setFilterName(mount.name());
+      def.setAsyncSupported("true");
       if (mount.instance() != null) {
         def.setFilter(mount.instance());
       } else {
