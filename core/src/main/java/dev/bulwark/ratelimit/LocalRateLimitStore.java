@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Lock-free.</b> Each key maps to a cell holding its TAT in an {@link AtomicLong}; a
  * decision reads the cell (a lock-free Caffeine lookup for a known key; a bin lock only when a
- * key is first created) and applies the {@link Gcra} step in a compare-and-set loop that
- * allocates nothing; the result is built once, after the winning write. A refused request
- * writes nothing.
+ * key is first created) and applies the {@link Gcra} step in a compare-and-exchange loop that
+ * allocates nothing (a lost race retries from the winner's value, without reading the cell
+ * again); the result is built once, after the winning write. A refused request writes
+ * nothing.
  *
  * <p><b>Keys.</b> A {@link RateLimiter} on this store looks keys up as (policy name, client key)
  * pairs, so no {@code name:key} string is built per call; keys given through the
@@ -203,15 +204,16 @@ public final class LocalRateLimitStore implements RateLimitStore {
     long costNanos = cost * params.emissionIntervalNanos();
     long tolerance = params.toleranceNanos();
     Cell cell = cells.getIfPresent(key);
+    if (cell == null) {
+      cell = cells.get(key, k -> new Cell(rel));
+    }
+    long tat = cell.get();
     while (true) {
-      if (cell == null) {
-        cell = cells.get(key, k -> new Cell(rel));
-      }
-      long tat = cell.get();
       if (tat == REMOVED) {
         // Swept: the key is absent. Finish the removal and start it full.
         cells.asMap().remove(key, cell);
-        cell = null;
+        cell = cells.get(key, k -> new Cell(rel));
+        tat = cell.get();
         continue;
       }
       long d = Gcra.delay(tat, params, rel);
@@ -220,9 +222,15 @@ public final class LocalRateLimitStore implements RateLimitStore {
         return -1 - d;
       }
       long newTat = rel + after;
-      if (newTat == tat || cell.compareAndSet(tat, newTat == REMOVED ? REMOVED + 1 : newTat)) {
+      if (newTat == tat) {
         return after;
       }
+      // On a lost race the witness is the winner's TAT: no second read of a contended line.
+      long witness = cell.compareAndExchange(tat, newTat == REMOVED ? REMOVED + 1 : newTat);
+      if (witness == tat) {
+        return after;
+      }
+      tat = witness;
     }
   }
 
