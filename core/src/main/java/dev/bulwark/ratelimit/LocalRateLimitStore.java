@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * size the table above the number of clients active within one period (see
  * {@code docs/rate-limiting.md}).
  *
- * <p><b>Expiry.</b> The table has no Caffeine expiry, so a lookup never reads a clock (Caffeine
- * reads its ticker on every read of a table with expiry; that was a third of the cost of a
- * decision on a hot key). Instead a sweep, run at most once per {@link #SWEEP_INTERVAL_NANOS}
+ * <p><b>Expiry.</b> The table has no Caffeine expiry, so a lookup reads no clock (Caffeine
+ * reads its ticker on every read of a table with expiry, a second clock read per decision).
+ * Instead a sweep, run at most once per {@link #SWEEP_INTERVAL_NANOS}
  * on Caffeine's executor (the common pool, off the request thread) when a decision finds it
  * due, removes every key that has been full again for at least {@link #GRACE_NANOS} (one
  * second): a key goes between one and two seconds after its state is full again.

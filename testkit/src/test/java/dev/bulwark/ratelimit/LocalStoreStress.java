@@ -15,7 +15,8 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
  * (the path a filter takes). Each test's state is a fresh store whose clock stands still, so
  * the only freedom is the interleaving; an outcome that admits more than the policy, or loses
  * a charge, is forbidden. {@code ./mvnw verify} runs them in a bounded mode (testkit's pom);
- * see {@code docs/rate-limiting.md} for a longer run.
+ * see {@code docs/rate-limiting.md} for a longer run. Each test declares its own actors:
+ * jcstress does not take {@code @Actor} methods from a superclass.
  */
 final class LocalStoreStress {
 
@@ -41,21 +42,11 @@ final class LocalStoreStress {
     private final LocalRateLimitStore store = LocalRateLimitStore.create(16, () -> NOW);
     private final RateLimiter limiter = limiter(store, () -> NOW, 1);
 
-    /**
-     * The first caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void first(ZZ_Result r) {
       r.r1 = limiter.tryAcquire("k").allowed();
     }
 
-    /**
-     * The second caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void second(ZZ_Result r) {
       r.r2 = limiter.tryAcquire("k").allowed();
@@ -81,21 +72,11 @@ final class LocalStoreStress {
       return decision.allowed() ? (int) decision.remaining() : -1;
     }
 
-    /**
-     * The first caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void first(II_Result r) {
       r.r1 = spend();
     }
 
-    /**
-     * The second caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void second(II_Result r) {
       r.r2 = spend();
@@ -126,21 +107,11 @@ final class LocalStoreStress {
       return exact ? -1 : -2;
     }
 
-    /**
-     * The first caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void first(II_Result r) {
       r.r1 = spend();
     }
 
-    /**
-     * The second caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void second(II_Result r) {
       r.r2 = spend();
@@ -173,21 +144,11 @@ final class LocalStoreStress {
       now = NOW;
     }
 
-    /**
-     * A caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void caller(ZZ_Result r) {
       r.r1 = limiter.tryAcquire("k").allowed();
     }
 
-    /**
-     * The sweep, then a second caller.
-     *
-     * @param r the outcome
-     */
     @Actor
     public void sweepThenCaller(ZZ_Result r) {
       store.sweep();
