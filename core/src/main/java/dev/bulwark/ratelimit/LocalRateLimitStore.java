@@ -254,13 +254,14 @@ public final class LocalRateLimitStore implements RateLimitStore {
   /** Removes every key full for at least {@link #GRACE_NANOS}, on the store's clock. */
   void sweep() {
     long now = clock.nanoTime() - origin;
-    for (Map.Entry<Object, Cell> entry : cells.asMap().entrySet()) {
-      Cell cell = entry.getValue();
+    Map<Object, Cell> map = cells.asMap();
+    // forEach walks the table without building an entry object per key.
+    map.forEach((key, cell) -> {
       long tat = cell.get();
       if (tat != REMOVED && now - tat >= GRACE_NANOS && cell.compareAndSet(tat, REMOVED)) {
-        cells.asMap().remove(entry.getKey(), cell);
+        map.remove(key, cell);
       }
-    }
+    });
   }
 
   /**
