@@ -255,7 +255,6 @@ public final class LocalRateLimitStore implements RateLimitStore {
   void sweep() {
     long now = clock.nanoTime() - origin;
     Map<Object, Cell> map = cells.asMap();
-    // forEach walks the table without building an entry object per key.
     map.forEach((key, cell) -> {
       long tat = cell.get();
       if (tat != REMOVED && now - tat >= GRACE_NANOS && cell.compareAndSet(tat, REMOVED)) {
