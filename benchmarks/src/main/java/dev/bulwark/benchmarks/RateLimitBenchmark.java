@@ -35,8 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
         + " (GCRA, `LocalRateLimitStore`), Bucket4j's local lock-free bucket"
         + " (`tryConsumeAndReturnRemaining`, so both return remaining and wait times) held in a"
         + " Caffeine map per key, and Resilience4j's `AtomicRateLimiter.acquirePermission`, also"
-        + " one per key in a Caffeine map (Resilience4j has no per-key limiter). All three maps"
-        + " are bounded at 200k keys; the limit is high enough that every call is allowed."
+        + " one per key in a Caffeine map (Resilience4j has no per-key limiter). All maps are"
+        + " bounded at 200k keys; the limit is high enough that every call is allowed. The"
+        + " peers' maps expire idle entries (`expireAfterAccess`, as their users configure"
+        + " them); Bulwark's map has no Caffeine expiry (its store sweeps full keys away off the"
+        + " request thread), so `bucket4jSizeBound` also runs Bucket4j in a size-bound map"
+        + " without expiry, the same kind as Bulwark's."
         + " `keys=1` is one hot key; `keys=100000` walks 100k keys in turn.",
     "",
     "**How to read it.** One thread here; `RateLimitContendedBenchmark` runs two threads on"
@@ -53,6 +57,7 @@ public class RateLimitBenchmark {
   private String[] keyNames = RateLimitFixtures.keys(1);
   private RateLimiter bulwark = RateLimitFixtures.bulwark();
   private Cache<String, Bucket> buckets = RateLimitFixtures.bucket4j();
+  private Cache<String, Bucket> sizeBoundBuckets = RateLimitFixtures.bucket4jSizeBound();
   private Cache<String, io.github.resilience4j.ratelimiter.RateLimiter> resilience =
       RateLimitFixtures.resilience4j();
 
@@ -74,6 +79,7 @@ public class RateLimitBenchmark {
     keyNames = RateLimitFixtures.keys(keys);
     bulwark = RateLimitFixtures.bulwark();
     buckets = RateLimitFixtures.bucket4j();
+    sizeBoundBuckets = RateLimitFixtures.bucket4jSizeBound();
     resilience = RateLimitFixtures.resilience4j();
     Cursor cursor = new Cursor();
     for (int i = 0; i < keys; i++) {
@@ -81,6 +87,9 @@ public class RateLimitBenchmark {
     }
     for (int i = 0; i < keys; i++) {
       CorsFixtures.check(bucket4j(cursor).isConsumed(), "bucket4j allows");
+    }
+    for (int i = 0; i < keys; i++) {
+      CorsFixtures.check(bucket4jSizeBound(cursor).isConsumed(), "bucket4j allows");
     }
     for (int i = 0; i < keys; i++) {
       CorsFixtures.check(resilience4j(cursor), "resilience4j allows");
@@ -109,6 +118,20 @@ public class RateLimitBenchmark {
   public ConsumptionProbe bucket4j(Cursor cursor) {
     String key = keyNames[cursor.advance(keyNames.length)];
     return buckets.get(key, k -> RateLimitFixtures.newBucket()).tryConsumeAndReturnRemaining(1);
+  }
+
+  /**
+   * Bucket4j's local bucket per key, in a map bounded by size only (like Bulwark's).
+   *
+   * @param cursor the thread's key position
+   * @return the probe
+   */
+  @Benchmark
+  @Peer("Bucket4j 8.14 (size-bound map)")
+  public ConsumptionProbe bucket4jSizeBound(Cursor cursor) {
+    String key = keyNames[cursor.advance(keyNames.length)];
+    return sizeBoundBuckets.get(key, k -> RateLimitFixtures.newBucket())
+        .tryConsumeAndReturnRemaining(1);
   }
 
   /**

@@ -31,12 +31,15 @@ final class RateLimitFixtures {
   }
 
   static RateLimiter bulwark() {
-    return bulwark(PERIOD);
+    return bulwark(LIMIT, PERIOD);
   }
 
-  /** With {@code period} (the memory harness uses a long one, so nothing expires mid-fill). */
-  static RateLimiter bulwark(Duration period) {
-    return RateLimiter.of(RateLimitPolicy.builder().name("bench").limit(LIMIT).per(period)
+  /**
+   * With {@code limit} per {@code period}; the memory harness uses 1 per hour, so that every
+   * key stays short of full, and so in the table, while it fills.
+   */
+  static RateLimiter bulwark(int limit, Duration period) {
+    return RateLimiter.of(RateLimitPolicy.builder().name("bench").limit(limit).per(period)
         .build(), LocalRateLimitStore.create(MAX_KEYS));
   }
 
@@ -47,6 +50,14 @@ final class RateLimitFixtures {
 
   static Cache<String, Bucket> bucket4j(Duration idle) {
     return Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(idle).build();
+  }
+
+  /**
+   * Bucket4j's buckets in a map of the same kind as Bulwark's: bounded by size only, so a lookup
+   * reads no clock. Idle buckets then stay until the size bound evicts them.
+   */
+  static Cache<String, Bucket> bucket4jSizeBound() {
+    return Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
   }
 
   static Bucket newBucket() {

@@ -28,7 +28,8 @@ public final class RateLimitKeyMemory {
     String[] keys = RateLimitFixtures.keys(KEYS);
     for (int round = 0; round < 2; round++) {
       report("Bulwark LocalRateLimitStore", keys, names -> {
-        RateLimiter limiter = RateLimitFixtures.bulwark(HOLD);
+        // One unit per hour: each key stays short of full, so no sweep removes it mid-fill.
+        RateLimiter limiter = RateLimitFixtures.bulwark(1, HOLD);
         for (String key : names) {
           limiter.tryAcquire(key);
         }

@@ -2,13 +2,17 @@ package dev.bulwark.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.bulwark.ratelimit.spi.Gcra;
 import dev.bulwark.ratelimit.spi.GcraParams;
 import dev.bulwark.ratelimit.spi.GcraResult;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.time.NanoClock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Lock-free.</b> Each key maps to a cell holding its TAT in an {@link AtomicLong}; a
  * decision reads the cell (a lock-free Caffeine lookup for a known key; a bin lock only when a
- * key is first created) and applies the {@link Gcra} step in a compare-and-set loop that
- * allocates nothing; the result is built once, after the winning write. A refused request
- * writes nothing.
+ * key is first created) and applies the {@link Gcra} step in a compare-and-exchange loop that
+ * allocates nothing (a lost race retries from the winner's value, without reading the cell
+ * again); the result is built once, after the winning write. A refused request writes
+ * nothing.
  *
  * <p><b>Keys.</b> A {@link RateLimiter} on this store looks keys up as (policy name, client key)
  * pairs, so no {@code name:key} string is built per call; keys given through the
@@ -27,57 +32,54 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Bounded.</b> The table holds at most {@code maxKeys} keys (Caffeine's
  * {@code maximumSize}, W-TinyLFU admission: a key seen once, as in a spray of random keys,
- * rarely displaces a key in regular use). A key expires between one and two times
- * {@link GcraParams#toleranceNanos()} after its last use, always after its state is full again,
- * so forgetting it changes nothing. A key
- * evicted early by the size bound restarts full: size the table above the number of clients
- * active within one period (see {@code docs/rate-limiting.md}).
+ * rarely displaces a key in regular use). A key evicted early by the size bound restarts full:
+ * size the table above the number of clients active within one period (see
+ * {@code docs/rate-limiting.md}).
  *
- * <p>The store's expiry runs on the same {@link NanoClock} as the limiter, so tests drive both
- * with one fake clock. Thread-safe.
+ * <p><b>Expiry.</b> The table has no Caffeine expiry, so a lookup reads no clock (Caffeine
+ * reads its ticker on every read of a table with expiry, a second clock read per decision).
+ * Instead a sweep, run at most once per {@link #SWEEP_INTERVAL_NANOS}
+ * on Caffeine's executor (the common pool, off the request thread) when a decision finds it
+ * due, removes every key that has been full again for at least {@link #GRACE_NANOS} (one
+ * second): a key goes between one and two seconds after its state is full again.
+ * Removal is linearizable: the sweep first swaps the cell's TAT for a tombstone with a
+ * compare-and-set, which fails if a decision charged the key in between; a decision that finds
+ * the tombstone removes the cell itself and starts the key full, exactly as if it were absent.
+ * A full key and an absent key decide alike, so forgetting it changes nothing. {@link #size()}
+ * sweeps first.
+ *
+ * <p>The sweep reads the store's {@link NanoClock}; pass the same clock to {@link RateLimiter}
+ * (tests drive both with one fake clock). Thread-safe.
  */
 public final class LocalRateLimitStore implements RateLimitStore {
 
   /** The default bound on the number of keys. */
   public static final long DEFAULT_MAX_KEYS = 100_000;
 
-  /** A key's TAT and how long it lives after its last use. */
-  private static final class Cell extends AtomicLong {
-    private static final long serialVersionUID = 1L;
-    private final long ttlNanos;
-
-    Cell(long tat, long ttlNanos) {
-      super(tat);
-      this.ttlNanos = ttlNanos;
-    }
-
-    long lifetimeNanos() {
-      return ttlNanos > Long.MAX_VALUE / 4 ? ttlNanos : 2 * ttlNanos;
-    }
-  }
+  /** The shortest time between two sweeps: one second. */
+  public static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
   /**
-   * A key must outlive its last use by its tolerance (then its state is full). Setting a new
-   * expiry on every read costs a timer-wheel reschedule and a write to a shared node; instead
-   * the lifetime is set to twice the tolerance and renewed only when less than one tolerance
-   * is left, so after any use at least one tolerance always remains.
+   * How long a key is kept once full: one second, so that a decision still working with a time
+   * read just before the sweep's own reading finds its key's state, not a fresh one.
    */
-  private static final Expiry<Object, Cell> UNTIL_FULL = new Expiry<>() {
-    @Override
-    public long expireAfterCreate(Object key, Cell cell, long now) {
-      return cell.lifetimeNanos();
-    }
+  public static final long GRACE_NANOS = 1_000_000_000L;
 
-    @Override
-    public long expireAfterUpdate(Object key, Cell cell, long now, long current) {
-      return cell.lifetimeNanos();
-    }
+  /**
+   * The tombstone a sweep writes into a cell it removes. Cells hold the TAT relative to the
+   * store's creation, so a real TAT equals it only 292 years away from that origin; a TAT that
+   * would equal it is stored one nanosecond later (erring towards refusal).
+   */
+  private static final long REMOVED = Long.MIN_VALUE;
 
-    @Override
-    public long expireAfterRead(Object key, Cell cell, long now, long current) {
-      return current < cell.ttlNanos ? cell.lifetimeNanos() : current;
+  /** A key's TAT, relative to {@link #origin}. */
+  private static final class Cell extends AtomicLong {
+    private static final long serialVersionUID = 1L;
+
+    Cell(long relativeTat) {
+      super(relativeTat);
     }
-  };
+  }
 
   /** A policy's key: the policy name (one shared instance per policy) and the client key. */
   private static final class ScopedKey {
@@ -106,19 +108,32 @@ public final class LocalRateLimitStore implements RateLimitStore {
   /** Keys are {@link String}s (the SPI) or {@link ScopedKey}s (a {@link RateLimiter}). */
   private final Cache<Object, Cell> cells;
   private final long maxKeys;
+  private final NanoClock clock;
+  /** The store clock's reading at creation; cells hold TATs relative to it. */
+  private final long origin;
+  /** When the next sweep is due, relative to {@link #origin}; a decision past it starts one. */
+  private volatile long sweepDue;
+
+  private static final VarHandle SWEEP_DUE;
+
+  static {
+    try {
+      SWEEP_DUE = MethodHandles.lookup()
+          .findVarHandle(LocalRateLimitStore.class, "sweepDue", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private LocalRateLimitStore(long maxKeys, NanoClock clock) {
     this.maxKeys = maxKeys;
-    long origin = clock.nanoTime();
-    this.cells = Caffeine.newBuilder()
-        .maximumSize(maxKeys)
-        .expireAfter(UNTIL_FULL)
-        // Relative ticks: Caffeine's timer wheel adds durations to the ticker's value.
-        .ticker(() -> clock.nanoTime() - origin)
-        // Maintenance (eviction, expiry) runs on Caffeine's default executor, off the request
-        // thread; the bound still holds, since a writer whose write buffer is full drains it
-        // itself.
-        .build();
+    this.clock = clock;
+    this.origin = clock.nanoTime();
+    this.sweepDue = SWEEP_INTERVAL_NANOS;
+    // maximumSize only: no expiry, so Caffeine never reads a ticker. Maintenance (eviction)
+    // runs on Caffeine's default executor, off the request thread; the bound still holds,
+    // since a writer whose write buffer is full drains it itself.
+    this.cells = Caffeine.newBuilder().maximumSize(maxKeys).build();
   }
 
   /**
@@ -149,68 +164,103 @@ public final class LocalRateLimitStore implements RateLimitStore {
   @Override
   public GcraResult acquire(String key, long cost, GcraParams params, long nowNanos) {
     Gcra.checkCost(cost, params);
-    long outcome = charge(cell(key, params, nowNanos), cost, params, nowNanos);
-    return result(outcome, cost, params);
+    long outcome = charge(key, cost, params, nowNanos);
+    return outcome >= 0 ? Gcra.allowed(outcome, params)
+        : Gcra.refused(-1 - outcome, cost, params);
   }
 
   @Override
   public GcraResult check(String key, long cost, GcraParams params, long nowNanos) {
     Gcra.checkCost(cost, params);
-    return peek(cells.getIfPresent(key), cost, params, nowNanos);
+    return Gcra.peek(tat(cells.getIfPresent(key), nowNanos), cost, params, nowNanos);
   }
 
-  /** {@link #acquire} for a limiter's key, without building a {@code name:key} string. */
-  GcraResult acquire(RateLimitPolicy policy, String key, long cost, long nowNanos) {
-    GcraParams params = policy.params();
-    long outcome = charge(cell(new ScopedKey(policy.name(), key), params, nowNanos), cost,
-        params, nowNanos);
-    return result(outcome, cost, params);
+  /**
+   * {@link #acquire} for a limiter's key, without building a {@code name:key} string or a
+   * {@link GcraResult}; the cost is already checked.
+   *
+   * @return {@code d'} (0 to the tolerance) when allowed; {@code -1 - d} when refused
+   */
+  long charge(RateLimitPolicy policy, String key, long cost, long nowNanos) {
+    return charge(new ScopedKey(policy.name(), key), cost, policy.params(), nowNanos);
   }
 
   /** {@link #check} for a limiter's key. */
   GcraResult check(RateLimitPolicy policy, String key, long cost, long nowNanos) {
-    return peek(cells.getIfPresent(new ScopedKey(policy.name(), key)), cost, policy.params(),
-        nowNanos);
-  }
-
-  private Cell cell(Object key, GcraParams params, long nowNanos) {
-    Cell cell = cells.getIfPresent(key);
-    if (cell == null) {
-      cell = cells.get(key, k -> new Cell(Gcra.fullAt(nowNanos), params.toleranceNanos()));
-    }
-    return cell;
+    return Gcra.peek(tat(cells.getIfPresent(new ScopedKey(policy.name(), key)), nowNanos), cost,
+        policy.params(), nowNanos);
   }
 
   /**
    * The {@link Gcra} step in a compare-and-set loop, on primitives only.
    *
-   * @return {@code after} (0 to the tolerance) when allowed; {@code -1 - d} when refused
+   * @return {@code d'} (0 to the tolerance) when allowed; {@code -1 - d} when refused
    */
-  private static long charge(Cell cell, long cost, GcraParams params, long nowNanos) {
+  private long charge(Object key, long cost, GcraParams params, long nowNanos) {
+    long rel = nowNanos - origin;
+    if (rel - sweepDue >= 0) {
+      startSweep(rel);
+    }
     long costNanos = cost * params.emissionIntervalNanos();
     long tolerance = params.toleranceNanos();
+    Cell cell = cells.getIfPresent(key);
+    if (cell == null) {
+      cell = cells.get(key, k -> new Cell(rel));
+    }
+    long tat = cell.get();
     while (true) {
-      long tat = cell.get();
-      long d = Gcra.delay(tat, params, nowNanos);
+      if (tat == REMOVED) {
+        // Swept: the key is absent. Finish the removal and start it full.
+        cells.asMap().remove(key, cell);
+        cell = cells.get(key, k -> new Cell(rel));
+        tat = cell.get();
+        continue;
+      }
+      long d = Gcra.delay(tat, params, rel);
       long after = d + costNanos;
       if (after > tolerance) {
         return -1 - d;
       }
-      long newTat = nowNanos + after;
-      if (newTat == tat || cell.compareAndSet(tat, newTat)) {
+      long newTat = rel + after;
+      if (newTat == tat) {
         return after;
+      }
+      // On a lost race the witness is the winner's TAT: no second read of a contended line.
+      long witness = cell.compareAndExchange(tat, newTat == REMOVED ? REMOVED + 1 : newTat);
+      if (witness == tat) {
+        return after;
+      }
+      tat = witness;
+    }
+  }
+
+  /** The absolute TAT of a cell, or of a full key when there is none. */
+  private long tat(@Nullable Cell cell, long nowNanos) {
+    long rel = cell == null ? REMOVED : cell.get();
+    return rel == REMOVED ? Gcra.fullAt(nowNanos) : rel + origin;
+  }
+
+  private void startSweep(long rel) {
+    long due = sweepDue;
+    if (rel - due >= 0 && SWEEP_DUE.compareAndSet(this, due, rel + SWEEP_INTERVAL_NANOS)) {
+      try {
+        ForkJoinPool.commonPool().execute(this::sweep);
+      } catch (RejectedExecutionException e) {
+        sweep();
       }
     }
   }
 
-  private static GcraResult result(long outcome, long cost, GcraParams params) {
-    return outcome >= 0 ? Gcra.allowed(outcome, params) : Gcra.refused(-1 - outcome, cost, params);
-  }
-
-  private static GcraResult peek(@Nullable Cell cell, long cost, GcraParams params,
-      long nowNanos) {
-    long tat = cell == null ? Gcra.fullAt(nowNanos) : cell.get();
-    return Gcra.peek(tat, cost, params, nowNanos);
+  /** Removes every key full for at least {@link #GRACE_NANOS}, on the store's clock. */
+  void sweep() {
+    long now = clock.nanoTime() - origin;
+    Map<Object, Cell> map = cells.asMap();
+    map.forEach((key, cell) -> {
+      long tat = cell.get();
+      if (tat != REMOVED && now - tat >= GRACE_NANOS && cell.compareAndSet(tat, REMOVED)) {
+        map.remove(key, cell);
+      }
+    });
   }
 
   /**
@@ -219,6 +269,13 @@ public final class LocalRateLimitStore implements RateLimitStore {
    * @return at most the bound
    */
   public long size() {
+    sweep();
+    cells.cleanUp();
+    return cells.estimatedSize();
+  }
+
+  /** The number of keys held, without sweeping first; for tests. */
+  long heldKeys() {
     cells.cleanUp();
     return cells.estimatedSize();
   }

@@ -1,5 +1,7 @@
 package dev.bulwark.ratelimit;
 
+import dev.bulwark.ratelimit.spi.Gcra;
+import dev.bulwark.ratelimit.spi.GcraParams;
 import dev.bulwark.ratelimit.spi.GcraResult;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,6 +34,22 @@ public final class RateLimitDecision {
   static RateLimitDecision of(RateLimitPolicy policy, GcraResult result) {
     return new RateLimitDecision(policy, result.allowed(), result.remaining(),
         result.resetNanos(), result.retryAfterNanos(), false);
+  }
+
+  /**
+   * The decision for a {@link LocalRateLimitStore} outcome, without a {@link GcraResult}.
+   *
+   * @param outcome {@code d'} when allowed, {@code -1 - d} when refused
+   */
+  static RateLimitDecision ofOutcome(RateLimitPolicy policy, long outcome, long cost) {
+    GcraParams params = policy.params();
+    if (outcome >= 0) {
+      return new RateLimitDecision(policy, true, Gcra.remaining(outcome, params), outcome, 0,
+          false);
+    }
+    long delay = -1 - outcome;
+    return new RateLimitDecision(policy, false, Gcra.remaining(delay, params), delay,
+        Gcra.retryAfter(delay, cost, params), false);
   }
 
   static RateLimitDecision storeFailure(RateLimitPolicy policy) {

@@ -143,7 +143,14 @@ public final class RateLimiter {
     long now = clock.nanoTime();
     RateLimitDecision decision;
     try {
-      decision = RateLimitDecision.of(policy, result(key, cost, charge, now));
+      LocalRateLimitStore l = local;
+      if (l != null && charge) {
+        // The local store takes (name, key) pairs and answers with a primitive: no
+        // "name:key" string and no GcraResult per call.
+        decision = RateLimitDecision.ofOutcome(policy, l.charge(policy, key, cost, now), cost);
+      } else {
+        decision = RateLimitDecision.of(policy, result(key, cost, charge, now));
+      }
     } catch (RuntimeException e) {
       GcraResult fallback =
           e instanceof RateLimitStoreException failure ? failure.fallbackResult() : null;
@@ -165,8 +172,7 @@ public final class RateLimiter {
   private GcraResult result(String key, long cost, boolean charge, long now) {
     LocalRateLimitStore l = local;
     if (l != null) {
-      // The local store takes (name, key) pairs: no "name:key" string per call.
-      return charge ? l.acquire(policy, key, cost, now) : l.check(policy, key, cost, now);
+      return l.check(policy, key, cost, now);
     }
     String storeKey = prefix + key;
     return charge

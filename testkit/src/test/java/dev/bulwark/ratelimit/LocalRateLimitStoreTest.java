@@ -2,7 +2,9 @@ package dev.bulwark.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.ratelimit.spi.Gcra;
 import dev.bulwark.ratelimit.spi.GcraParams;
+import dev.bulwark.ratelimit.spi.GcraResult;
 import dev.bulwark.ratelimit.spi.RateLimitStore;
 import dev.bulwark.testkit.FakeClock;
 import dev.bulwark.testkit.ratelimit.RateLimitStoreContract;
@@ -51,14 +53,23 @@ class LocalRateLimitStoreTest extends RateLimitStoreContract {
   }
 
   @Test
-  void expiry_keyFullForATolerance_isForgottenWithinTwoTolerances() {
+  void expiry_keyFullForTheGrace_isForgotten() {
     GcraParams params = new GcraParams(Duration.ofSeconds(1).toNanos(), 3);
     for (int i = 0; i < 100; i++) {
       store.acquire("k" + i, 1, params, clock.nanoTime());
     }
     assertThat(local().size()).isEqualTo(100);
-    clock.advance(Duration.ofSeconds(6).plusNanos(1));
+    // Full again after 1 s, forgotten one grace (1 s) later.
+    clock.advance(Duration.ofSeconds(2));
     assertThat(local().size()).isZero();
+  }
+
+  @Test
+  void expiry_keyFullForLessThanTheGrace_isKept() {
+    GcraParams params = new GcraParams(Duration.ofSeconds(1).toNanos(), 3);
+    store.acquire("k", 1, params, clock.nanoTime());
+    clock.advance(Duration.ofSeconds(2).minusNanos(1));
+    assertThat(local().size()).isEqualTo(1);
   }
 
   @Test
@@ -69,6 +80,45 @@ class LocalRateLimitStoreTest extends RateLimitStoreContract {
     assertThat(local().size()).isEqualTo(1);
     assertThat(store.acquire("k", 3, params, clock.nanoTime()).allowed())
         .as("one nanosecond short of full").isFalse();
+  }
+
+  @Test
+  void expiry_sweptKey_startsFullExactlyAsAnAbsentKey() {
+    GcraParams params = new GcraParams(Duration.ofSeconds(1).toNanos(), 3);
+    store.acquire("k", 3, params, clock.nanoTime());
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(local().size()).isZero();
+    GcraResult result = store.acquire("k", 1, params, clock.nanoTime());
+    assertThat(result).isEqualTo(Gcra.allowed(params.emissionIntervalNanos(), params));
+  }
+
+  @Test
+  void expiry_decisionAfterTheSweepInterval_sweepsOffTheRequestThread() {
+    GcraParams params = new GcraParams(Duration.ofMillis(100).toNanos(), 1);
+    for (int i = 0; i < 100; i++) {
+      store.acquire("k" + i, 1, params, clock.nanoTime());
+    }
+    clock.advance(Duration.ofNanos(LocalRateLimitStore.SWEEP_INTERVAL_NANOS
+        + LocalRateLimitStore.GRACE_NANOS));
+    store.acquire("trigger", 1, params, clock.nanoTime());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (local().heldKeys() > 1 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(local().heldKeys()).as("only the key charged just now is left").isEqualTo(1);
+  }
+
+  @Test
+  void charge_tatAtTheTombstoneValue_isStillCharged() {
+    // The store's origin is 0; a TAT relative to it of Long.MIN_VALUE is the tombstone's value.
+    LocalRateLimitStore edge = LocalRateLimitStore.create(CAP, () -> 0L);
+    long now = Long.MIN_VALUE - FIVE_PER_500MS.emissionIntervalNanos();
+    GcraResult first = edge.acquire("k", 1, FIVE_PER_500MS, now);
+    assertThat(first.allowed()).isTrue();
+    GcraResult second = edge.acquire("k", 4, FIVE_PER_500MS, now);
+    assertThat(second.allowed()).as("stored one nanosecond later: errs towards refusal").isFalse();
+    assertThat(edge.acquire("k", 1, FIVE_PER_500MS, now).remaining())
+        .as("the key was not taken for a removed one").isLessThan(5);
   }
 
   @Test

@@ -88,8 +88,30 @@ public final class Gcra {
    * @return the result
    */
   public static GcraResult allowed(long after, GcraParams params) {
-    return new GcraResult(true, (params.toleranceNanos() - after) / params.emissionIntervalNanos(),
-        after, 0);
+    return new GcraResult(true, remaining(after, params), after, 0);
+  }
+
+  /**
+   * Whole units left to a key {@code delay} from full: {@code ⌊(τ − delay)/T⌋}.
+   *
+   * @param delay {@code d'} after an allowance, {@code d} after a refusal; 0 to the tolerance
+   * @param params the policy's parameters
+   * @return 0 to the burst
+   */
+  public static long remaining(long delay, GcraParams params) {
+    return (params.toleranceNanos() - delay) / params.emissionIntervalNanos();
+  }
+
+  /**
+   * How long a refused request must wait: {@code d + cost·T − τ}.
+   *
+   * @param delay {@code d} from {@link #delay}
+   * @param cost the refused cost
+   * @param params the policy's parameters
+   * @return positive when {@code d + cost·T} exceeds the tolerance
+   */
+  public static long retryAfter(long delay, long cost, GcraParams params) {
+    return delay + cost * params.emissionIntervalNanos() - params.toleranceNanos();
   }
 
   /**
@@ -101,9 +123,8 @@ public final class Gcra {
    * @return the result
    */
   public static GcraResult refused(long delay, long cost, GcraParams params) {
-    long t = params.emissionIntervalNanos();
-    long tolerance = params.toleranceNanos();
-    return new GcraResult(false, (tolerance - delay) / t, delay, delay + cost * t - tolerance);
+    return new GcraResult(false, remaining(delay, params), delay,
+        retryAfter(delay, cost, params));
   }
 
   /**
