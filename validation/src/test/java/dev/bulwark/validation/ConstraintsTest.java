@@ -3,21 +3,15 @@ package dev.bulwark.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The constraints, run by Hibernate Validator (the Bean Validation reference implementation). */
 class ConstraintsTest {
 
-  private static ValidatorFactory factory;
-  private static Validator validator;
+  private static final Validator validator = HibernateValidation.VALIDATOR;
 
   record Form(
       @SafeHtml(policy = SafeHtml.Policy.BASIC) String comment,
@@ -27,18 +21,6 @@ class ConstraintsTest {
       @SafeFileName String upload,
       @NoControlCharacters String name,
       @NoControlCharacters(allowLineBreaks = true) String bio) {}
-
-  @BeforeAll
-  static void start() {
-    factory = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void stop() {
-    factory.close();
-  }
 
   private static Set<String> failing(Form form) {
     return validator.validate(form).stream()

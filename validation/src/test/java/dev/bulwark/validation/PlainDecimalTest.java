@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link PlainDecimal}, run by Hibernate Validator. */
 class PlainDecimalTest {
 
-  private static ValidatorFactory factory;
-  private static Validator validator;
+  private static final Validator validator = HibernateValidation.VALIDATOR;
 
   record Order(@PlainDecimal(min = "0.01", max = "10000", maxScale = 2) String amount) {}
 
@@ -31,18 +25,6 @@ class PlainDecimalTest {
   record Reversed(@PlainDecimal(min = "10", max = "1") String value) {}
 
   record BadScale(@PlainDecimal(min = "0", max = "1", maxScale = 101) String value) {}
-
-  @BeforeAll
-  static void start() {
-    factory = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    validator = factory.getValidator();
-  }
-
-  @AfterAll
-  static void stop() {
-    factory.close();
-  }
 
   private static List<String> messages(Object bean) {
     return validator.validate(bean).stream().map(ConstraintViolation::getMessage).toList();
