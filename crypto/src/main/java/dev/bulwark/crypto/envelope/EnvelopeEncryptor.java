@@ -96,17 +96,17 @@ public final class EnvelopeEncryptor {
     DataKey key = DataKeys.generate();
     byte[] wrapped;
     try {
-      wrapped = kek.encrypt(key.serialized, EnvelopeFormat.associatedData(header,
-          EnvelopeFormat.LABEL_WRAPPED_KEY, associatedData));
+      wrapped = EnvelopeFormat.wrap(kek, header, EnvelopeFormat.LABEL_WRAPPED_KEY,
+          key.serialized, associatedData);
     } finally {
       Arrays.fill(key.serialized, (byte) 0);
     }
-    if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
-      throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
-          + "unsupported length");
-    }
-    return new Lease(key.cipher, payloadAssociatedData(associatedData), wrapped,
-        cache == null ? Instant.EPOCH : cache.now());
+    return new Lease(key.cipher, payloadAssociatedData(associatedData), wrapped, cacheNow());
+  }
+
+  /** When a cache entry is made; no clock is read without a cache. */
+  private Instant cacheNow() {
+    return cache == null ? Instant.EPOCH : cache.now();
   }
 
   private byte[] payloadAssociatedData(byte[] associatedData) {
@@ -161,11 +161,8 @@ public final class EnvelopeEncryptor {
       throw invalid();
     }
     try {
-      byte[] wrapped = kek.encrypt(dataKey, wrapAd);
-      if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
-        throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
-            + "unsupported length");
-      }
+      byte[] wrapped = EnvelopeFormat.wrap(kek, header, EnvelopeFormat.LABEL_WRAPPED_KEY, dataKey,
+          associatedData);
       return EnvelopeFormat.serialize(header, wrapped, parsed.payload);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
@@ -315,7 +312,7 @@ public final class EnvelopeEncryptor {
       dataKey = kek.decrypt(Arrays.copyOfRange(envelope, from, to), EnvelopeFormat
           .associatedData(header, EnvelopeFormat.LABEL_WRAPPED_KEY, associatedData));
       Keyed keyed = new Keyed(DataKeys.parse(dataKey), payloadAssociatedData(associatedData),
-          cache == null ? Instant.EPOCH : cache.now());
+          cacheNow());
       if (cache != null) {
         cache.putUnwrapped(envelope, from, to, associatedData, keyed);
       }

@@ -1,5 +1,6 @@
 package dev.bulwark.crypto.envelope;
 
+import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -78,6 +79,26 @@ final class EnvelopeFormat {
     return out;
   }
 
+  /**
+   * Wraps a data key under the KEK, bound to {@code header || label || associatedData}, and
+   * checks that the KEK's output fits the format (1 to {@link #MAX_WRAPPED_KEY_LENGTH} bytes).
+   */
+  static byte[] wrap(Aead kek, byte[] header, byte label, byte[] dataKey, byte[] associatedData)
+      throws GeneralSecurityException {
+    byte[] wrapped = kek.encrypt(dataKey, associatedData(header, label, associatedData));
+    if (wrapped.length == 0 || wrapped.length > MAX_WRAPPED_KEY_LENGTH) {
+      throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
+          + "unsupported length");
+    }
+    return wrapped;
+  }
+
+  /** Reads the 4-byte big-endian wrapped-key length at {@code at}. */
+  static long readLength(byte[] in, int at) {
+    return ((in[at] & 0xffL) << 24) | ((in[at + 1] & 0xffL) << 16)
+        | ((in[at + 2] & 0xffL) << 8) | (in[at + 3] & 0xffL);
+  }
+
   /** The length of {@code header || wrappedLen || wrappedKey}, where the payload starts. */
   static int headLength(byte[] header, byte[] wrappedKey) {
     return header.length + 4 + wrappedKey.length;
@@ -138,8 +159,7 @@ final class EnvelopeFormat {
       throw new GeneralSecurityException(INVALID);
     }
     int at = 2 + idLength;
-    long wrappedLength = ((in[at] & 0xffL) << 24) | ((in[at + 1] & 0xffL) << 16)
-        | ((in[at + 2] & 0xffL) << 8) | (in[at + 3] & 0xffL);
+    long wrappedLength = readLength(in, at);
     at += 4;
     if (wrappedLength == 0 || wrappedLength > MAX_WRAPPED_KEY_LENGTH
         || wrappedLength >= in.length - at) {

@@ -57,11 +57,10 @@ final class PayloadCipher {
   byte[] encrypt(byte[] plaintext, int offset, byte[] associatedData)
       throws GeneralSecurityException {
     byte[] iv = Random.randBytes(IV_LENGTH);
-    int prefixAt = offset;
     byte[] out = gcm.encrypt(iv, plaintext, offset + outputPrefix.length + IV_LENGTH,
         associatedData);
-    System.arraycopy(outputPrefix, 0, out, prefixAt, outputPrefix.length);
-    System.arraycopy(iv, 0, out, prefixAt + outputPrefix.length, IV_LENGTH);
+    System.arraycopy(outputPrefix, 0, out, offset, outputPrefix.length);
+    System.arraycopy(iv, 0, out, offset + outputPrefix.length, IV_LENGTH);
     return out;
   }
 

@@ -75,7 +75,7 @@ final class StreamEnvelope {
         InsecureSecretKeyAccess.get());
     byte[] wrapped;
     try {
-      wrapped = wrap(kek, header, serialized, associatedData);
+      wrapped = EnvelopeFormat.wrap(kek, header, LABEL_WRAPPED_KEY, serialized, associatedData);
     } finally {
       Arrays.fill(serialized, (byte) 0);
     }
@@ -117,7 +117,7 @@ final class StreamEnvelope {
     try {
       streaming = streamingAead(serialized);
       if (rewrap) {
-        wrapped = wrap(kek, header, serialized, associatedData);
+        wrapped = EnvelopeFormat.wrap(kek, header, LABEL_WRAPPED_KEY, serialized, associatedData);
       }
     } finally {
       Arrays.fill(serialized, (byte) 0);
@@ -133,17 +133,6 @@ final class StreamEnvelope {
     out.flush();
   }
 
-  private static byte[] wrap(Aead kek, byte[] header, byte[] serialized, byte[] associatedData)
-      throws GeneralSecurityException {
-    byte[] wrapped = kek.encrypt(serialized,
-        EnvelopeFormat.associatedData(header, LABEL_WRAPPED_KEY, associatedData));
-    if (wrapped.length == 0 || wrapped.length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
-      throw new GeneralSecurityException("the key-encryption key returned a wrapped key of "
-          + "unsupported length");
-    }
-    return wrapped;
-  }
-
   /** Reads the header and the wrapped key, checking the header and the length cap first. */
   private static byte[] readWrappedKey(byte[] header, InputStream in)
       throws IOException, GeneralSecurityException {
@@ -153,8 +142,7 @@ final class StreamEnvelope {
       throw invalid();
     }
     int at = header.length;
-    long length = ((seen[at] & 0xffL) << 24) | ((seen[at + 1] & 0xffL) << 16)
-        | ((seen[at + 2] & 0xffL) << 8) | (seen[at + 3] & 0xffL);
+    long length = EnvelopeFormat.readLength(seen, at);
     if (length == 0 || length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
       throw invalid();
     }
