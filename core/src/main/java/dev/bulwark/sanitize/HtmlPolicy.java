@@ -1,6 +1,8 @@
 package dev.bulwark.sanitize;
 
 import dev.bulwark.http.Ascii;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +14,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.AttributePolicy;
+import org.owasp.html.Handler;
 import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -59,6 +64,11 @@ public final class HtmlPolicy {
    * backtick (an old IE quirk); without trimming, every re-sanitize would add another.
    */
   private static final AttributePolicy TRIM = (element, attribute, value) -> value.strip();
+
+  /** A {@link RenderBuffer} never throws {@code IOException}; should one appear, it is a bug. */
+  private static final Handler<IOException> NEVER_THROWN = e -> {
+    throw new UncheckedIOException(e);
+  };
 
   private final PolicyFactory factory;
   private final Map<String, Set<String>> attributesByElement;
@@ -117,26 +127,38 @@ public final class HtmlPolicy {
     if (html.length() > maxInputLength) {
       throw new InputTooLargeException(html.length(), maxInputLength);
     }
-    String out = pass(html, removed);
-    // One OWASP pass, then one linear scan (OutputCheck) that both checks the output and
-    // tells whether it is a fixed point. The OWASP tag balancer alone does not guarantee
-    // that (an orphan <li> gains a <ul> on the next pass, a <table> inside <p> moves out),
-    // so only when the scan finds the balancer would change the output is it sanitized
-    // again, until it is stable: what is stored is what a later sanitize of it would give.
+    // One OWASP pass, then one linear scan (OutputCheck) of the characters it rendered, which
+    // both checks the output and tells whether it is a fixed point. The OWASP tag balancer
+    // alone does not guarantee that (an orphan <li> gains a <ul> on the next pass, a <table>
+    // inside <p> moves out), so only when the scan finds the balancer would change the output
+    // is it sanitized again, until it is stable: what is stored is what a later sanitize of it
+    // would give.
+    String input = html;
     for (int pass = 1; ; pass++) {
-      OutputCheck.Verdict verdict = check(out);
+      RenderBuffer out = pass(input, removed);
+      OutputCheck.Verdict verdict = outputCheck.check(out.chars(), out.length());
       if (verdict == OutputCheck.Verdict.CLEAN) {
-        return out;
+        return out.toString();
       }
       if (verdict == OutputCheck.Verdict.REJECTED || pass == MAX_PASSES) {
         return null;
       }
-      out = pass(out, removed);
+      input = out.toString();
     }
   }
 
-  private String pass(String html, @Nullable Removed removed) {
-    return removed == null ? factory.sanitize(html) : factory.sanitize(html, removed, removed);
+  /**
+   * One OWASP pass, rendered into a buffer the check can read directly: what
+   * {@link PolicyFactory#sanitize(String, HtmlChangeListener, Object)} does, with a
+   * {@link RenderBuffer} in place of its {@code StringBuilder}. Bulwark's policies set no
+   * pre-processor, so the sanitizer's default (identity) one is the factory's.
+   */
+  private RenderBuffer pass(String html, @Nullable Removed removed) {
+    RenderBuffer out = new RenderBuffer(html.length());
+    HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, NEVER_THROWN, Handler.DO_NOTHING);
+    HtmlSanitizer.sanitize(html, removed == null ? factory.apply(renderer)
+        : factory.apply(renderer, removed, removed));
+    return out;
   }
 
   /** One raw OWASP pass, without the check; for tests that prove the check's evidence. */

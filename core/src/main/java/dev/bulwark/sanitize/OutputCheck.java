@@ -33,9 +33,10 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  *       that the check stays correct for an allow-list that does contain one.</li>
  * </ol>
  *
- * <p>The scan reads the text through a character array it indexes directly, looks names up
- * by id in tables made when the policy was built, and checks a URL's scheme in place; it
- * copies nothing unless an entity stands before a URL's colon.
+ * <p>The scan reads the character array the renderer wrote into (see {@link RenderBuffer}),
+ * packs each element and attribute name into a {@code long} as it reads it and looks that up
+ * in tables made when the policy was built, and checks a URL's scheme in place; it copies
+ * nothing unless an entity stands before a URL's colon.
  *
  * <p><b>Fixed point.</b> In the OWASP sanitizer the tag balancer runs before the policy, so
  * sanitizing an output again re-balances the same elements; the output is a fixed point
@@ -77,6 +78,25 @@ final class OutputCheck {
   private static final int ASK_BALANCER = -2;
   private static final int REJECT = -1;
 
+  /**
+   * The longest name a packed key holds: {@value} characters of 6 bits each. No element
+   * or attribute a policy can allow is longer ({@code blockquote} and {@code figcaption} are
+   * the longest); a longer name in an output is simply not allowed.
+   */
+  static final int MAX_NAME_LENGTH = 10;
+
+  /**
+   * The 6-bit code of each ASCII character that may appear in an element name as the renderer
+   * writes it (lower-case letters 1-26, digits 27-36), 0 for every other character.
+   */
+  private static final byte[] ELEMENT_CODES = codes("");
+
+  /** As {@link #ELEMENT_CODES}, plus {@code - : _} (37-39) for attribute names. */
+  private static final byte[] ATTRIBUTE_CODES = codes("-:_");
+
+  private static final long HREF = pack("href", ATTRIBUTE_CODES);
+  private static final long SRC = pack("src", ATTRIBUTE_CODES);
+
   /** Element names by id (id 0 is no element). */
   private final String[] names;
   private final NameTable elements;
@@ -98,7 +118,7 @@ final class OutputCheck {
     names = new String[size];
     Arrays.fill(names, "");
     attributesById = new NameTable[size];
-    Arrays.fill(attributesById, new NameTable(List.of(), List.of()));
+    Arrays.fill(attributesById, new NameTable(List.of(), List.of(), ATTRIBUTE_CODES));
     rawText = new boolean[size];
     List<String> elementNames = new ArrayList<>();
     List<Integer> elementIds = new ArrayList<>();
@@ -116,9 +136,9 @@ final class OutputCheck {
           attributeIds.add(attributes.size());
         }
       }
-      attributesById[id] = new NameTable(attributes, attributeIds);
+      attributesById[id] = new NameTable(attributes, attributeIds, ATTRIBUTE_CODES);
     }
-    this.elements = new NameTable(elementNames, elementIds);
+    this.elements = new NameTable(elementNames, elementIds, ELEMENT_CODES);
     this.linkSchemes = linkSchemes.toArray(String[]::new);
     this.imageSchemes = imageSchemes.toArray(String[]::new);
     this.linkSchemeSet = Set.copyOf(linkSchemes);
@@ -126,14 +146,27 @@ final class OutputCheck {
   }
 
   Verdict check(String html) {
-    Verdict verdict = checkByModel(html);
-    return verdict != null ? verdict : checkWithBalancer(html);
+    return check(html.toCharArray(), html.length());
+  }
+
+  /**
+   * The verdict on the text {@code html[0, length)}; the array is only read. This is how
+   * {@link HtmlPolicy} checks what the renderer wrote into its buffer, before any
+   * {@code String} is made of it.
+   */
+  Verdict check(char[] html, int length) {
+    Verdict verdict = checkByModel(html, length);
+    return verdict != null ? verdict : checkWithBalancer(html, length);
   }
 
   /** The model's verdict alone, or null where it would ask a real balancer. */
   @Nullable Verdict checkByModel(String html) {
+    return checkByModel(html.toCharArray(), html.length());
+  }
+
+  private @Nullable Verdict checkByModel(char[] html, int length) {
     ModelTracker tracker = new ModelTracker(model);
-    int end = scan(html, tracker);
+    int end = scan(html, length, tracker);
     return end == ASK_BALANCER ? null : end == REJECT ? Verdict.REJECTED
         : tracker.changed ? Verdict.UNSTABLE : Verdict.CLEAN;
   }
@@ -143,57 +176,65 @@ final class OutputCheck {
    * model; the fallback for states the model does not cover, and the reference in tests.
    */
   Verdict checkWithBalancer(String html) {
+    return checkWithBalancer(html.toCharArray(), html.length());
+  }
+
+  private Verdict checkWithBalancer(char[] html, int length) {
     BalancerTracker tracker = new BalancerTracker(names);
-    int end = scan(html, tracker);
+    int end = scan(html, length, tracker);
     return end == REJECT ? Verdict.REJECTED
         : tracker.replay.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
   }
 
   /**
-   * Reads {@code html} once, checking it and feeding its events to {@code tracker}; returns
-   * the length on success, {@link #REJECT}, or {@link #ASK_BALANCER} when the tracker cannot
-   * tell (after the whole text has passed the checks).
+   * Reads {@code html[0, n)} once, checking it and feeding its events to {@code tracker};
+   * returns {@code n} on success, {@link #REJECT}, or {@link #ASK_BALANCER} when the tracker
+   * cannot tell (after the whole text has passed the checks).
    */
-  private int scan(String source, Tracker tracker) {
-    char[] html = source.toCharArray();
-    int n = html.length;
+  private int scan(char[] html, int n, Tracker tracker) {
     int textStart = 0;
-    int i = indexOf(html, '<', 0);
+    int i = indexOf(html, n, '<', 0);
     while (i >= 0) {
       if (i + 1 < n && html[i + 1] == '!') {
-        if (!startsWith(html, i, EMPTY_COMMENT)) {
+        if (!startsWith(html, n, i, EMPTY_COMMENT)) {
           return REJECT;
         }
-        i = indexOf(html, '<', i + EMPTY_COMMENT.length());
+        i = indexOf(html, n, '<', i + EMPTY_COMMENT.length());
         continue; // part of the surrounding text
       }
       text(html, textStart, i, tracker);
       int end;
       if (i + 1 < n && html[i + 1] == '/') {
-        long name = readName(html, i + 2, false);
-        int nameEnd = end(name);
-        if (nameEnd == i + 2 || nameEnd >= n || html[nameEnd] != '>') {
+        long name = readName(html, n, i + 2, ELEMENT_CODES);
+        int nameEnd = i + 2 + length(name);
+        if (name <= 0 || nameEnd >= n || html[nameEnd] != '>') {
           return REJECT;
         }
         int expected = tracker.openElement(); // usually the end tag closes the top element
-        int id = expected != 0 && elements.is(expected, html, i + 2, nameEnd) ? expected
-            : elements.find(html, i + 2, nameEnd, hash(name));
+        int id = elements.is(expected, name) ? expected : elements.find(name);
         if (id == 0) {
           return REJECT;
         }
         tracker.close(id);
         end = nameEnd + 1;
       } else {
-        long name = readName(html, i + 1, false);
-        int nameEnd = end(name);
-        int id = nameEnd == i + 1 ? 0 : elements.find(html, i + 1, nameEnd, hash(name));
-        end = id == 0 ? REJECT : attributes(html, nameEnd, attributesById[id]);
-        if (end < 0) {
+        long name = readName(html, n, i + 1, ELEMENT_CODES);
+        int id = name <= 0 ? 0 : elements.find(name);
+        int nameEnd = i + 1 + length(name);
+        if (id == 0) {
           return REJECT;
+        }
+        if (nameEnd < n && html[nameEnd] == '>') {
+          end = nameEnd + 1; // no attributes, the usual case
+        } else {
+          end = attributes(html, n, nameEnd, attributesById[id]);
+          if (end < 0) {
+            return REJECT;
+          }
         }
         tracker.open(id);
         if (rawText[id]) {
-          int close = rawTextEnd(html, end, names[id]);
+          int close = rawTextEnd(html, n, end, names[id]);
           if (close < 0) {
             return REJECT;
           }
@@ -202,7 +243,7 @@ final class OutputCheck {
         }
       }
       textStart = end;
-      i = indexOf(html, '<', end);
+      i = indexOf(html, n, '<', end);
     }
     text(html, textStart, n, tracker);
     tracker.end();
@@ -213,8 +254,7 @@ final class OutputCheck {
    * Reads {@code( attr="value")*( /)?>} from {@code p}, each attribute in {@code attributes};
    * returns the index after the {@code >}, or {@link #REJECT}.
    */
-  private int attributes(char[] html, int from, NameTable attributes) {
-    int n = html.length;
+  private int attributes(char[] html, int n, int from, NameTable attributes) {
     int p = from;
     while (p < n && html[p] == ' ') {
       int a = p + 1;
@@ -222,22 +262,17 @@ final class OutputCheck {
         p = a + 1;
         break;
       }
-      long attributeName = readName(html, a, true);
-      int e = end(attributeName);
-      if (e == a || e + 1 >= n || html[e] != '=' || html[e + 1] != '"') {
+      long attributeName = readName(html, n, a, ATTRIBUTE_CODES);
+      int e = a + length(attributeName);
+      if (attributeName <= 0 || e + 1 >= n || html[e] != '=' || html[e + 1] != '"') {
         return REJECT;
       }
-      int close = indexOf(html, '"', e + 2);
-      if (close < 0) {
+      int close = indexOf(html, n, '"', e + 2);
+      if (close < 0 || attributes.find(attributeName) == 0) {
         return REJECT;
       }
-      int attribute = attributes.find(html, a, e, hash(attributeName));
-      if (attribute == 0) {
-        return REJECT;
-      }
-      String name = attributes.name(attribute);
-      if (name.equals("href") || name.equals("src")) {
-        boolean link = name.equals("href");
+      if (attributeName == HREF || attributeName == SRC) {
+        boolean link = attributeName == HREF;
         if (!hasAllowedScheme(html, e + 2, close, link ? linkSchemes : imageSchemes,
             link ? linkSchemeSet : imageSchemeSet)) {
           return REJECT;
@@ -309,16 +344,15 @@ final class OutputCheck {
    * {@code noscript} content becomes when a parser has scripting disabled (the
    * {@code <noscript><style>} bypass). Returns the index of the end tag's {@code <}, or -1.
    */
-  private static int rawTextEnd(char[] html, int from, String name) {
-    int n = html.length;
-    for (int i = indexOf(html, '<', from); i >= 0; i = indexOf(html, '<', i + 1)) {
+  private static int rawTextEnd(char[] html, int n, int from, String name) {
+    for (int i = indexOf(html, n, '<', from); i >= 0; i = indexOf(html, n, '<', i + 1)) {
       char next = i + 1 < n ? html[i + 1] : ' ';
       if (isAsciiLetter(next) || next == '!' || next == '?') {
         return -1;
       }
       if (next == '/' && i + 2 < n && isAsciiLetter(html[i + 2])) {
         int after = i + 2 + name.length();
-        boolean ownEnd = startsWith(html, i + 2, name) && after < n && html[after] == '>';
+        boolean ownEnd = startsWith(html, n, i + 2, name) && after < n && html[after] == '>';
         return ownEnd ? i : -1;
       }
     }
@@ -339,11 +373,11 @@ final class OutputCheck {
     for (int i = from; i < to; i++) {
       char c = html[i];
       if (c == '&') {
-        if (isMarkupEntity(html, i + 1)) {
+        if (isMarkupEntity(html, to, i + 1)) {
           return false; // &lt; &gt; &amp; &quot;, which the renderer writes, are not spaces
         }
-        int semi = indexOf(html, ';', i);
-        if (semi < 0 || semi >= to || semi - i > 32) {
+        int semi = indexOf(html, to, ';', i);
+        if (semi < 0 || semi - i > 32) {
           return false;
         }
         String decoded = Encoding.decodeHtml(new String(html, i, semi + 1 - i), false);
@@ -358,20 +392,20 @@ final class OutputCheck {
     return true;
   }
 
-  private static boolean isMarkupEntity(char[] html, int from) {
-    if (from + 2 >= html.length) {
+  private static boolean isMarkupEntity(char[] html, int n, int from) {
+    if (from + 2 >= n) {
       return false;
     }
     char a = html[from];
     char b = html[from + 1];
     char c = html[from + 2];
     return ((a == 'l' || a == 'g') && b == 't' && c == ';')
-        || (a == 'a' && b == 'm' && c == 'p' && from + 3 < html.length && html[from + 3] == ';')
-        || (a == 'q' && b == 'u' && c == 'o' && startsWith(html, from + 3, "t;"));
+        || (a == 'a' && b == 'm' && c == 'p' && from + 3 < n && html[from + 3] == ';')
+        || (a == 'q' && b == 'u' && c == 'o' && startsWith(html, n, from + 3, "t;"));
   }
 
-  private static int indexOf(char[] html, char c, int from) {
-    for (int i = from; i < html.length; i++) {
+  private static int indexOf(char[] html, int n, char c, int from) {
+    for (int i = from; i < n; i++) {
       if (html[i] == c) {
         return i;
       }
@@ -379,8 +413,8 @@ final class OutputCheck {
     return -1;
   }
 
-  private static boolean startsWith(char[] html, int from, String prefix) {
-    if (from + prefix.length() > html.length) {
+  private static boolean startsWith(char[] html, int n, int from, String prefix) {
+    if (from + prefix.length() > n) {
       return false;
     }
     for (int k = 0; k < prefix.length(); k++) {
@@ -392,111 +426,120 @@ final class OutputCheck {
   }
 
   /**
-   * A fixed set of names, each with an id from 1 (0 means "not found"), looked up by a region
-   * of a character array without copying it: open addressing on the region's
-   * {@link String#hashCode()}-style hash, which the caller computes while finding the region's
-   * end.
+   * A fixed set of names, each with an id from 1 (0 means "not found"), looked up by the
+   * name's {@linkplain #readName packed key}: one probe of an open-addressing table and one
+   * {@code long} comparison, with no name copied or compared character by character.
    */
   private static final class NameTable {
-    private final char[][] slots;
+    private final long[] keys;
     private final int[] ids;
-    private final String[] byId;
-    private final char[][] charsById;
+    private final long[] keysById;
     private final int mask;
 
-    /** Names with their ids (each at least 1), in the same order. */
-    NameTable(List<String> names, List<Integer> nameIds) {
+    /** Names with their ids (each at least 1), in the same order; {@code codes} packs them. */
+    NameTable(List<String> names, List<Integer> nameIds, byte[] codes) {
       int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
-      slots = new char[size][];
+      keys = new long[size];
       ids = new int[size];
       int largest = 0;
       for (int id : nameIds) {
         largest = Math.max(largest, id);
       }
-      byId = new String[largest + 1];
-      Arrays.fill(byId, "");
-      charsById = new char[largest + 1][];
-      Arrays.fill(charsById, new char[0]);
+      keysById = new long[largest + 1];
       mask = size - 1;
       for (int k = 0; k < names.size(); k++) {
-        String name = names.get(k);
+        long key = pack(names.get(k), codes);
         int id = nameIds.get(k);
-        byId[id] = name;
-        charsById[id] = name.toCharArray();
-        int i = name.hashCode() & mask;
-        while (slots[i] != null) {
+        keysById[id] = key;
+        int i = slot(key);
+        while (keys[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = name.toCharArray();
+        keys[i] = key;
         ids[i] = id;
       }
     }
 
-    /** The id of the name {@code html[from, to)} whose hash is {@code hash}, or 0. */
-    int find(char[] html, int from, int to, int hash) {
-      int length = to - from;
-      for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
-        char[] name = slots[i];
-        if (name.length == length && sameChars(name, html, from)) {
+    /** The id of the name whose packed key is {@code key}, or 0. */
+    int find(long key) {
+      for (int i = slot(key); keys[i] != 0; i = (i + 1) & mask) {
+        if (keys[i] == key) {
           return ids[i];
         }
       }
       return 0;
     }
 
-    String name(int id) {
-      return byId[id];
+    /** Whether {@code key} is the packed key of the name with {@code id}. */
+    boolean is(int id, long key) {
+      return id < keysById.length && keysById[id] == key;
     }
 
-    /** Whether {@code html[from, to)} is the name with {@code id}. */
-    boolean is(int id, char[] html, int from, int to) {
-      if (id >= charsById.length) {
-        return false;
-      }
-      char[] name = charsById[id];
-      return name.length == to - from && sameChars(name, html, from);
+    private int slot(long key) {
+      return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
+  }
 
-    /** A plain loop: names are a few characters, too short for a vectorized compare. */
-    private static boolean sameChars(char[] name, char[] html, int from) {
-      for (int k = 0; k < name.length; k++) {
-        if (name[k] != html[from + k]) {
-          return false;
-        }
-      }
-      return true;
+  private static byte[] codes(String extra) {
+    byte[] codes = new byte[128];
+    byte code = 1;
+    for (char c = 'a'; c <= 'z'; c++) {
+      codes[c] = code++;
     }
+    for (char c = '0'; c <= '9'; c++) {
+      codes[c] = code++;
+    }
+    for (int k = 0; k < extra.length(); k++) {
+      codes[extra.charAt(k)] = code++;
+    }
+    return codes;
   }
 
   /**
-   * Reads a name from {@code from}: lower-case ASCII letters and digits (and, in an attribute
-   * name, {@code - : _}), as the renderer writes them. Returns the end index in the low 32
-   * bits and the name's {@link String#hashCode()} in the high 32 bits.
+   * The packed key of a name: its characters' codes, 6 bits each, first character highest.
+   * Codes are never 0, so different names of at most {@link #MAX_NAME_LENGTH} characters have
+   * different keys, and a key's bit length gives the name's length.
+   *
+   * @throws IllegalArgumentException for a name the scan could never read
    */
-  private static long readName(char[] html, int from, boolean attribute) {
-    int i = from;
-    int hash = 0;
-    while (i < html.length) {
+  private static long pack(String name, byte[] codes) {
+    long key = readName(name.toCharArray(), name.length(), 0, codes);
+    if (key <= 0 || length(key) != name.length()) {
+      throw new IllegalArgumentException("\"" + name + "\" cannot be checked: names are 1 to "
+          + MAX_NAME_LENGTH + " characters of [a-z0-9] (attributes also - : _)");
+    }
+    return key;
+  }
+
+  /** The packed key of an attribute name ({@code true}) or element name; for tests. */
+  static long pack(String name, boolean attribute) {
+    return pack(name, attribute ? ATTRIBUTE_CODES : ELEMENT_CODES);
+  }
+
+  /**
+   * Reads a name from {@code from}: characters with a code in {@code codes}, as the renderer
+   * writes names. Returns its packed key (0 for an empty name), or -1 when it is longer than
+   * {@link #MAX_NAME_LENGTH}.
+   */
+  private static long readName(char[] html, int n, int from, byte[] codes) {
+    long key = 0;
+    for (int i = from; i < n; i++) {
       char c = html[i];
-      if (!isLowerAlnum(c) && !(attribute && (c == '-' || c == ':' || c == '_'))) {
+      int code = c < 128 ? codes[c] : 0;
+      if (code == 0) {
         break;
       }
-      hash = 31 * hash + c;
-      i++;
+      if (i - from == MAX_NAME_LENGTH) {
+        return -1;
+      }
+      key = key << 6 | code;
     }
-    return ((long) hash << 32) | i;
+    return key;
   }
 
-  private static int end(long name) {
-    return (int) name;
-  }
-
-  private static int hash(long name) {
-    return (int) (name >>> 32);
-  }
-
-  private static boolean isLowerAlnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  /** The length of the name with packed key {@code key} (at least 0). */
+  private static int length(long key) {
+    return (Long.SIZE - Long.numberOfLeadingZeros(key) + 5) / 6;
   }
 
   private static boolean isAsciiLetter(char c) {

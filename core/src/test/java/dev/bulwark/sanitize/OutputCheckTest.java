@@ -1,6 +1,7 @@
 package dev.bulwark.sanitize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.sanitize.OutputCheck.Verdict;
 import java.util.Map;
@@ -66,9 +67,58 @@ class OutputCheckTest {
       "</div>",                        // end tag of element not allowed
       "<p class=\"c\">x</p>",          // attribute not allowed on element
       "<b title=\"t\">x</b>",          // attribute allowed elsewhere, not on this element
+      "<pp>x</pp>",                    // a longer name that starts with an allowed one
+      "<p>x</pp>",                     // end tag: the open element's name plus a letter
+      "<bbbbbbbbbbb>x",                // an 11-letter name: longer than any name can be
+      "</bbbbbbbbbbb>",                // the same as an end tag
+      "<p titletitlet=\"x\">y</p>",    // an 11-letter attribute name
+      "<p title-=\"x\">y</p>",         // an attribute name with a character more
+      "<p \u00e9=\"x\">y</p>",           // a non-ASCII attribute name
+      "<\u0101>x",                     // a non-ASCII element name (above 127)
+      "<p\u0000>x</p>",                // NUL right after a name
   })
   void check_notRendererFormOrNotAllowed_isRejected(String html) {
     assertThat(basic(html)).isEqualTo(Verdict.REJECTED);
+  }
+
+  @Test
+  void check_endTagOfAllowedElementNotOpen_isUnstableNotClean() {
+    assertThat(basic("<p>x</b>")).isEqualTo(Verdict.UNSTABLE); // a second pass drops it
+  }
+
+  @Test
+  void check_region_readsOnlyTheGivenLength() {
+    char[] buffer = "<p>x</p><div>".toCharArray();
+    OutputCheck check = new OutputCheck(Map.of("p", Set.of()), Set.of(), Set.of());
+    assertThat(check.check(buffer, 8)).isEqualTo(Verdict.CLEAN);
+    assertThat(check.check(buffer, buffer.length)).isEqualTo(Verdict.REJECTED);
+    assertThat(check.check(buffer, 7)).isEqualTo(Verdict.REJECTED); // "</p" cut off
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"blockquotes", "P", "h-1", "\u00e9", ""})
+  void newCheck_elementNameThatCannotBePacked_isRefused(String name) {
+    assertThatThrownBy(() -> new OutputCheck(Map.of(name, Set.of()), Set.of(), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot be checked");
+  }
+
+  @Test
+  void newCheck_attributeNameThatCannotBePacked_isRefused() {
+    assertThatThrownBy(() -> new OutputCheck(Map.of("p", Set.of("datetimexyz")), Set.of(),
+        Set.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("datetimexyz");
+  }
+
+  @Test
+  void pack_differentNames_differentKeys() {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    java.util.List<String> names = new java.util.ArrayList<>(Elements.SAFE);
+    names.addAll(java.util.List.of("a", "img", "b", "bb", "aa", "a0", "ba", "ab", "abbr", "ab0"));
+    for (String name : names) {
+      keys.add(OutputCheck.pack(name, true));
+    }
+    assertThat(keys).hasSize(new java.util.HashSet<>(names).size());
   }
 
   @Test
