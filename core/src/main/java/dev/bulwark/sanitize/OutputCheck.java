@@ -104,8 +104,6 @@ final class OutputCheck {
   private final boolean[] rawText;
   private final String[] linkSchemes;
   private final String[] imageSchemes;
-  private final Set<String> linkSchemeSet;
-  private final Set<String> imageSchemeSet;
   private final BalancerModel model;
 
   OutputCheck(Map<String, Set<String>> allowed, Set<String> linkSchemes,
@@ -141,8 +139,6 @@ final class OutputCheck {
     this.elements = new NameTable(elementNames, elementIds, ELEMENT_CODES);
     this.linkSchemes = linkSchemes.toArray(String[]::new);
     this.imageSchemes = imageSchemes.toArray(String[]::new);
-    this.linkSchemeSet = Set.copyOf(linkSchemes);
-    this.imageSchemeSet = Set.copyOf(imageSchemes);
   }
 
   Verdict check(String html) {
@@ -273,8 +269,7 @@ final class OutputCheck {
       }
       if (attributeName == HREF || attributeName == SRC) {
         boolean link = attributeName == HREF;
-        if (!hasAllowedScheme(html, e + 2, close, link ? linkSchemes : imageSchemes,
-            link ? linkSchemeSet : imageSchemeSet)) {
+        if (!hasAllowedScheme(html, e + 2, close, link ? linkSchemes : imageSchemes)) {
           return REJECT;
         }
       }
@@ -289,8 +284,7 @@ final class OutputCheck {
    * {@code :} (an entity there could hide or be the colon); otherwise the value is decoded
    * and checked as a string.
    */
-  private static boolean hasAllowedScheme(char[] html, int from, int to, String[] schemes,
-      Set<String> schemeSet) {
+  private static boolean hasAllowedScheme(char[] html, int from, int to, String[] schemes) {
     int colon = -1;
     for (int i = from; i < to; i++) {
       char c = html[i];
@@ -300,17 +294,14 @@ final class OutputCheck {
       }
       if (c == '&') {
         String url = Encoding.decodeHtml(new String(html, from, to - from), true);
-        return Urls.hasAllowedScheme(url, schemeSet);
+        return Urls.hasAllowedScheme(url, schemes);
       }
     }
     if (colon <= from) {
       return false;
     }
     for (int i = from; i < colon; i++) {
-      char c = html[i];
-      boolean ok = isAsciiLetter(c)
-          || (i > from && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-      if (!ok) {
+      if (!Urls.isSchemeChar(html[i], i == from)) {
         return false;
       }
     }

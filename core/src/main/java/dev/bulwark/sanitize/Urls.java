@@ -9,20 +9,17 @@ final class Urls {
   private Urls() {}
 
   /**
-   * Tells whether {@code url} is an absolute URL whose scheme, ASCII-lower-cased, is in
-   * {@code schemes}. Leading and embedded ASCII whitespace or control characters
+   * Tells whether {@code url} is an absolute URL whose scheme, ASCII-lower-cased, is one of
+   * {@code schemes} (lower case). Leading and embedded ASCII whitespace or control characters
    * (which browsers strip, {@code java\tscript:}) make it fail.
    */
-  static boolean hasAllowedScheme(String url, Set<String> schemes) {
+  static boolean hasAllowedScheme(String url, String[] schemes) {
     int colon = url.indexOf(':');
     if (colon <= 0) {
       return false;
     }
     for (int i = 0; i < colon; i++) {
-      char c = url.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-          || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-      if (!ok) {
+      if (!isSchemeChar(url.charAt(i), i == 0)) {
         return false;
       }
     }
@@ -32,6 +29,15 @@ final class Urls {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code c} may stand in a URL scheme (RFC 3986: a letter first, then letters,
+   * digits, {@code + - .}).
+   */
+  static boolean isSchemeChar(char c, boolean first) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
   }
 
   /** Whether {@code url}, its ASCII letters lower-cased, starts with {@code lower}. */
@@ -48,8 +54,12 @@ final class Urls {
     return true;
   }
 
+  /**
+   * An attribute policy keeping only absolute URLs in one of {@code schemes}. The schemes are
+   * kept in an array: this runs for every link and image of every input.
+   */
   static AttributePolicy withScheme(Set<String> schemes) {
-    Set<String> copy = Set.copyOf(schemes);
+    String[] copy = schemes.toArray(String[]::new);
     return (element, attribute, value) -> hasAllowedScheme(value, copy) ? value : null;
   }
 }
