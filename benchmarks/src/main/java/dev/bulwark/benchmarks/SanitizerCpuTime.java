@@ -1,20 +1,16 @@
 package dev.bulwark.benchmarks;
 
+import dev.bulwark.benchmarks.CpuTimeComparison.Contender;
 import dev.bulwark.sanitize.Sanitizers;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 
 /**
- * The {@link SanitizerBenchmark} comparison measured by thread CPU time instead of wall-clock
- * time, for a shared machine whose load makes wall-clock figures unusable: the three
- * implementations run in interleaved rounds on one thread and the median per-call CPU time of
- * each is printed, with the ratio to Bulwark. Run with
- * {@code java -cp benchmarks/target/benchmarks.jar dev.bulwark.benchmarks.SanitizerCpuTime}.
+ * The {@link SanitizerBenchmark} comparison measured by {@link CpuTimeComparison}: Bulwark's
+ * {@code RICH_TEXT}, the raw OWASP sanitizer with the same allow-list and jsoup's
+ * {@code Cleaner}, in interleaved rounds on one thread. Prints a Markdown table. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.bulwark.benchmarks.SanitizerCpuTime
+ * [rounds]} (default 300 rounds of 100 calls each, after 40 warm-up rounds).
  */
 public final class SanitizerCpuTime {
 
@@ -23,45 +19,41 @@ public final class SanitizerCpuTime {
   /**
    * Runs the measurement.
    *
-   * @param args ignored
+   * @param args optionally, the number of measured rounds
    */
   public static void main(String[] args) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    String[] names = {"bulwarkRichText", "owaspSamePolicy", "jsoupRelaxed"};
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    CpuTimeComparison comparison = new CpuTimeComparison();
+    System.out.println(CpuTimeComparison.HEADER);
     for (String input : new String[] {"comment", "tagSoup"}) {
       String html = input.equals("comment") ? SanitizerBenchmark.COMMENT
           : SanitizerBenchmark.TAG_SOUP;
-      List<UnaryOperator<String>> runs = List.of(
-          Sanitizers.RICH_TEXT::sanitize,
-          SanitizerBenchmark.OWASP_SAME_POLICY::sanitize,
-          h -> Jsoup.clean(h, SanitizerBenchmark.RELAXED));
-      int rounds = 60;
-      int calls = 200;
-      double[][] micros = new double[runs.size()][rounds];
-      long sink = 0;
-      for (int round = -20; round < rounds; round++) { // 20 warm-up rounds
-        for (int r = 0; r < runs.size(); r++) {
-          long start = threads.getCurrentThreadCpuTime();
-          for (int i = 0; i < calls; i++) {
-            sink += runs.get(r).apply(html).length();
-          }
-          if (round >= 0) {
-            micros[r][round] = (threads.getCurrentThreadCpuTime() - start) / (calls * 1e3);
-          }
+      Contender bulwark = new Contender("Bulwark RICH_TEXT", calls -> {
+        long sum = 0;
+        for (int i = 0; i < calls; i++) {
+          sum += Sanitizers.RICH_TEXT.sanitize(html).length();
         }
+        return sum;
+      });
+      Contender owasp = new Contender("OWASP, same allow-list", calls -> {
+        long sum = 0;
+        for (int i = 0; i < calls; i++) {
+          sum += SanitizerBenchmark.OWASP_SAME_POLICY.sanitize(html).length();
+        }
+        return sum;
+      });
+      Contender jsoup = new Contender("jsoup Safelist.relaxed()", calls -> {
+        long sum = 0;
+        for (int i = 0; i < calls; i++) {
+          sum += Jsoup.clean(html, SanitizerBenchmark.RELAXED).length();
+        }
+        return sum;
+      });
+      for (CpuTimeComparison.Row row
+          : comparison.compare(bulwark, List.of(owasp, jsoup), 100, 40, rounds)) {
+        System.out.println(row.format("input=" + input));
       }
-      double bulwark = median(micros[0]);
-      for (int r = 0; r < runs.size(); r++) {
-        System.out.printf(Locale.ROOT, "input=%s %-16s median CPU %8.1f us/op  x%.3f of Bulwark%n",
-            input, names[r], median(micros[r]), median(micros[r]) / bulwark);
-      }
-      System.out.println("(checksum " + sink + ")");
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    System.out.println("(checksum " + comparison.checksum() + ")");
   }
 }

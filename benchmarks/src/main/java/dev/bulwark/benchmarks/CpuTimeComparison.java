@@ -1,0 +1,125 @@
+package dev.bulwark.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToLongFunction;
+
+/**
+ * Compares Bulwark with a peer by thread CPU time, in interleaved rounds, for a shared machine
+ * whose load makes separate wall-clock runs disagree by more than the difference measured.
+ *
+ * <p>Each round runs every contender once, back to back on one thread, in an order that
+ * reverses from one round to the next, so that every contender runs as often after each of the
+ * others; a contender's turn is {@code calls} calls, timed by
+ * {@link ThreadMXBean#getCurrentThreadCpuTime()}, which does not count time the thread spent
+ * waiting for a CPU or in another thread (the garbage collector). What is reported is the
+ * median, over pairs of consecutive rounds (one in each order, so that what ran just before
+ * cancels out), of the ratio of the peer's time to Bulwark's: both halves of a ratio ran within
+ * milliseconds of each other, so a burst of load moves both. Its 95% confidence interval comes
+ * from order statistics (the ranks {@code n/2 ± 0.98 sqrt(n)}), which assume nothing about the
+ * distribution. Warm-up rounds are run and discarded first.
+ *
+ * <p>Not thread-safe; one comparison at a time.
+ */
+final class CpuTimeComparison {
+
+  /** One contender: {@code run.applyAsLong(calls)} makes that many calls and returns a checksum. */
+  record Contender(String name, IntToLongFunction run) {}
+
+  /**
+   * The result for one peer against Bulwark.
+   *
+   * @param peer the peer's name
+   * @param bulwarkMicros Bulwark's median CPU time per call
+   * @param peerMicros the peer's median CPU time per call
+   * @param ratio the median per-round ratio, peer time over Bulwark time (above 1: Bulwark is
+   *     faster)
+   * @param ratioLow the lower end of the ratio's 95% confidence interval
+   * @param ratioHigh the upper end
+   */
+  record Row(String peer, double bulwarkMicros, double peerMicros, double ratio,
+      double ratioLow, double ratioHigh) {
+
+    /** Bulwark's overhead over the peer in percent (negative: Bulwark is faster). */
+    double overheadPercent() {
+      return (1 / ratio - 1) * 100;
+    }
+
+    String format(String caseName) {
+      return String.format(Locale.ROOT,
+          "| %s | %s | %.3f | %.3f | %.4f× (%.4f–%.4f) | %+.1f%% |", caseName, peer,
+          bulwarkMicros, peerMicros, ratio, ratioLow, ratioHigh, overheadPercent());
+    }
+  }
+
+  /** The Markdown header matching {@link Row#format}. */
+  static final String HEADER = "| Case | Peer | Bulwark µs/call | Peer µs/call"
+      + " | Peer/Bulwark, median of round pairs (95% CI) | Bulwark's overhead |\n"
+      + "|---|---|---:|---:|---:|---:|";
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private long checksum;
+
+  /**
+   * Runs {@code bulwark} and each peer in interleaved rounds.
+   *
+   * @param bulwark Bulwark's contender, the reference of every ratio
+   * @param peers the peers
+   * @param calls calls per contender per round
+   * @param warmUpRounds rounds run first and discarded
+   * @param rounds rounds measured (an even number: they are used in pairs)
+   * @return one row per peer, in order
+   */
+  List<Row> compare(Contender bulwark, List<Contender> peers, int calls, int warmUpRounds,
+      int rounds) {
+    if (rounds < 2 || rounds % 2 != 0 || warmUpRounds % 2 != 0) {
+      throw new IllegalArgumentException("rounds and warm-up rounds are used in pairs: "
+          + rounds + ", " + warmUpRounds);
+    }
+    List<Contender> all = new ArrayList<>();
+    all.add(bulwark);
+    all.addAll(peers);
+    double[][] micros = new double[all.size()][rounds];
+    for (int round = -warmUpRounds; round < rounds; round++) {
+      for (int k = 0; k < all.size(); k++) {
+        int c = (round & 1) == 0 ? k : all.size() - 1 - k;
+        long start = threads.getCurrentThreadCpuTime();
+        checksum += all.get(c).run().applyAsLong(calls);
+        long elapsed = threads.getCurrentThreadCpuTime() - start;
+        if (round >= 0) {
+          micros[c][round] = elapsed / (calls * 1e3);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    int pairs = rounds / 2;
+    for (int p = 1; p < all.size(); p++) {
+      double[] ratios = new double[pairs];
+      for (int pair = 0; pair < pairs; pair++) {
+        ratios[pair] = (micros[p][2 * pair] + micros[p][2 * pair + 1])
+            / (micros[0][2 * pair] + micros[0][2 * pair + 1]);
+      }
+      Arrays.sort(ratios);
+      int half = (int) Math.ceil(0.98 * Math.sqrt(pairs));
+      rows.add(new Row(all.get(p).name(), median(micros[0]), median(micros[p]),
+          ratios[pairs / 2], ratios[Math.max(0, pairs / 2 - half)],
+          ratios[Math.min(pairs - 1, pairs / 2 + half)]));
+    }
+    return rows;
+  }
+
+  /** The sum of every checksum returned so far; print it so that no call is dead code. */
+  long checksum() {
+    return checksum;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
