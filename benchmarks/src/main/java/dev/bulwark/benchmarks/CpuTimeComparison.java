@@ -1,12 +1,12 @@
 package dev.bulwark.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Compares Bulwark with a peer by thread CPU time, in interleaved rounds, for a shared machine
@@ -15,7 +15,7 @@ import java.util.function.IntToLongFunction;
  * <p>Each round runs every contender once, back to back on one thread, in an order that
  * reverses from one round to the next, so that every contender runs as often after each of the
  * others; a contender's turn is {@code calls} calls, timed by
- * {@link ThreadMXBean#getCurrentThreadCpuTime()}, which does not count time the thread spent
+ * {@code ThreadMXBean.getCurrentThreadCpuTime()}, which does not count time the thread spent
  * waiting for a CPU or in another thread (the garbage collector). What is reported is the
  * median, over pairs of consecutive rounds (one in each order, so that what ran just before
  * cancels out), of the ratio of the peer's time to Bulwark's: both halves of a ratio ran within
@@ -33,6 +33,7 @@ final class CpuTimeComparison {
   /**
    * The result for one peer against Bulwark.
    *
+   * @param caseName what was measured (the input, the context, ...)
    * @param peer the peer's name
    * @param bulwarkMicros Bulwark's median CPU time per call
    * @param peerMicros the peer's median CPU time per call
@@ -41,15 +42,16 @@ final class CpuTimeComparison {
    * @param ratioLow the lower end of the ratio's 95% confidence interval
    * @param ratioHigh the upper end
    */
-  record Row(String peer, double bulwarkMicros, double peerMicros, double ratio,
-      double ratioLow, double ratioHigh) {
+  record Row(String caseName, String peer, double bulwarkMicros, double peerMicros,
+      double ratio, double ratioLow, double ratioHigh) {
 
     /** Bulwark's overhead over the peer in percent (negative: Bulwark is faster). */
     double overheadPercent() {
       return (1 / ratio - 1) * 100;
     }
 
-    String format(String caseName) {
+    /** One line of the table under {@link #HEADER}. */
+    String format() {
       return String.format(Locale.ROOT,
           "| %s | %s | %.3f | %.3f | %.4f× (%.4f–%.4f) | %+.1f%% |", caseName, peer,
           bulwarkMicros, peerMicros, ratio, ratioLow, ratioHigh, overheadPercent());
@@ -61,12 +63,23 @@ final class CpuTimeComparison {
       + " | Peer/Bulwark, median of round pairs (95% CI) | Bulwark's overhead |\n"
       + "|---|---|---:|---:|---:|---:|";
 
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final LongSupplier cpuNanos;
   private long checksum;
+
+  /** Measures by the current thread's CPU time. */
+  CpuTimeComparison() {
+    this(ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
+  }
+
+  /** Measures by {@code cpuNanos}; for tests. */
+  CpuTimeComparison(LongSupplier cpuNanos) {
+    this.cpuNanos = cpuNanos;
+  }
 
   /**
    * Runs {@code bulwark} and each peer in interleaved rounds.
    *
+   * @param caseName what is measured, for the rows
    * @param bulwark Bulwark's contender, the reference of every ratio
    * @param peers the peers
    * @param calls calls per contender per round
@@ -74,8 +87,8 @@ final class CpuTimeComparison {
    * @param rounds rounds measured (an even number: they are used in pairs)
    * @return one row per peer, in order
    */
-  List<Row> compare(Contender bulwark, List<Contender> peers, int calls, int warmUpRounds,
-      int rounds) {
+  List<Row> compare(String caseName, Contender bulwark, List<Contender> peers, int calls,
+      int warmUpRounds, int rounds) {
     if (rounds < 2 || rounds % 2 != 0 || warmUpRounds % 2 != 0) {
       throw new IllegalArgumentException("rounds and warm-up rounds are used in pairs: "
           + rounds + ", " + warmUpRounds);
@@ -87,9 +100,9 @@ final class CpuTimeComparison {
     for (int round = -warmUpRounds; round < rounds; round++) {
       for (int k = 0; k < all.size(); k++) {
         int c = (round & 1) == 0 ? k : all.size() - 1 - k;
-        long start = threads.getCurrentThreadCpuTime();
+        long start = cpuNanos.getAsLong();
         checksum += all.get(c).run().applyAsLong(calls);
-        long elapsed = threads.getCurrentThreadCpuTime() - start;
+        long elapsed = cpuNanos.getAsLong() - start;
         if (round >= 0) {
           micros[c][round] = elapsed / (calls * 1e3);
         }
@@ -105,7 +118,7 @@ final class CpuTimeComparison {
       }
       Arrays.sort(ratios);
       int half = (int) Math.ceil(0.98 * Math.sqrt(pairs));
-      rows.add(new Row(all.get(p).name(), median(micros[0]), median(micros[p]),
+      rows.add(new Row(caseName, all.get(p).name(), median(micros[0]), median(micros[p]),
           ratios[pairs / 2], ratios[Math.max(0, pairs / 2 - half)],
           ratios[Math.min(pairs - 1, pairs / 2 + half)]));
     }
@@ -117,9 +130,11 @@ final class CpuTimeComparison {
     return checksum;
   }
 
-  private static double median(double[] values) {
+  /** The median (the mean of the two middle values for an even count). */
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -32,8 +32,9 @@ import org.owasp.encoder.Encode;
     + " in their context (each is returned as the same instance, checked at set-up; the"
     + " JavaScript one avoids space and the letters of `script`, which OWASP Encoder 1.5.0"
     + " escapes); `dirty` values hold `&`, `<`, quotes and spaces. Issue 10 asks for at most 2%"
-    + " overhead; on this shared machine run-to-run noise is larger than that, so read a"
-    + " ratio within the error columns as a tie.")
+    + " overhead. A difference here comes from where the JIT puts each loop, not from the"
+    + " facade: it changes sign from one JVM to the next (see `EncoderCpuTime`), so compare"
+    + " runs with many forks and read a ratio within the error columns as a tie.")
 public class EncoderBenchmark {
 
   /** The output context. */

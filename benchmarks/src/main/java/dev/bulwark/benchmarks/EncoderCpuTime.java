@@ -1,6 +1,9 @@
 package dev.bulwark.benchmarks;
 
 import dev.bulwark.benchmarks.CpuTimeComparison.Contender;
+import dev.bulwark.benchmarks.CpuTimeComparison.Row;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +11,8 @@ import java.util.List;
  * encoder against OWASP's {@code Encode} method for the same context, on the same clean and
  * dirty values, in interleaved rounds on one thread. Prints a Markdown table. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar dev.bulwark.benchmarks.EncoderCpuTime
- * [rounds]} (default 300 rounds of 20,000 calls each, after 40 warm-up rounds).
+ * [rounds] [--jvms N]} (default 300 rounds of 20,000 calls each, after 40 warm-up rounds, in
+ * this JVM; see {@link CpuTimeRuns}).
  */
 public final class EncoderCpuTime {
 
@@ -17,12 +21,17 @@ public final class EncoderCpuTime {
   /**
    * Runs the measurement.
    *
-   * @param args optionally, the number of measured rounds
+   * @param args {@code [rounds] [--jvms N]}
+   * @throws IOException if a child JVM cannot be started or read
+   * @throws InterruptedException if interrupted while waiting for a child JVM
    */
-  public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+  public static void main(String[] args) throws IOException, InterruptedException {
+    CpuTimeRuns.main(EncoderCpuTime.class, args, 300, EncoderCpuTime::measure);
+  }
+
+  private static List<Row> measure(int rounds) {
     CpuTimeComparison comparison = new CpuTimeComparison();
-    System.out.println(CpuTimeComparison.HEADER);
+    List<Row> rows = new ArrayList<>();
     for (String context : new String[] {"htmlContent", "htmlAttribute", "javaScript",
         "uriComponent"}) {
       for (String input : new String[] {"clean", "dirty"}) {
@@ -44,12 +53,11 @@ public final class EncoderCpuTime {
           }
           return sum;
         });
-        for (CpuTimeComparison.Row row
-            : comparison.compare(bulwark, List.of(owasp), 20_000, 40, rounds)) {
-          System.out.println(row.format("context=" + context + ", input=" + input));
-        }
+        rows.addAll(comparison.compare("context=" + context + ", input=" + input, bulwark,
+            List.of(owasp), 20_000, 40, rounds));
       }
     }
-    System.out.println("(checksum " + comparison.checksum() + ")");
+    System.err.println("(checksum " + comparison.checksum() + ")");
+    return rows;
   }
 }

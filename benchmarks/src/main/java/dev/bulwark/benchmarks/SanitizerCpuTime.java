@@ -1,7 +1,10 @@
 package dev.bulwark.benchmarks;
 
 import dev.bulwark.benchmarks.CpuTimeComparison.Contender;
+import dev.bulwark.benchmarks.CpuTimeComparison.Row;
 import dev.bulwark.sanitize.Sanitizers;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 
@@ -10,7 +13,8 @@ import org.jsoup.Jsoup;
  * {@code RICH_TEXT}, the raw OWASP sanitizer with the same allow-list and jsoup's
  * {@code Cleaner}, in interleaved rounds on one thread. Prints a Markdown table. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar dev.bulwark.benchmarks.SanitizerCpuTime
- * [rounds]} (default 300 rounds of 100 calls each, after 40 warm-up rounds).
+ * [rounds] [--jvms N]} (default 300 rounds of 100 calls each, after 40 warm-up rounds, in
+ * this JVM; see {@link CpuTimeRuns}).
  */
 public final class SanitizerCpuTime {
 
@@ -19,12 +23,17 @@ public final class SanitizerCpuTime {
   /**
    * Runs the measurement.
    *
-   * @param args optionally, the number of measured rounds
+   * @param args {@code [rounds] [--jvms N]}
+   * @throws IOException if a child JVM cannot be started or read
+   * @throws InterruptedException if interrupted while waiting for a child JVM
    */
-  public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+  public static void main(String[] args) throws IOException, InterruptedException {
+    CpuTimeRuns.main(SanitizerCpuTime.class, args, 300, SanitizerCpuTime::measure);
+  }
+
+  private static List<Row> measure(int rounds) {
     CpuTimeComparison comparison = new CpuTimeComparison();
-    System.out.println(CpuTimeComparison.HEADER);
+    List<Row> rows = new ArrayList<>();
     for (String input : new String[] {"comment", "tagSoup"}) {
       String html = input.equals("comment") ? SanitizerBenchmark.COMMENT
           : SanitizerBenchmark.TAG_SOUP;
@@ -42,6 +51,13 @@ public final class SanitizerCpuTime {
         }
         return sum;
       });
+      Contender protocolsOnly = new Contender("OWASP, no URL rule", calls -> {
+        long sum = 0;
+        for (int i = 0; i < calls; i++) {
+          sum += SanitizerBenchmark.OWASP_PROTOCOLS_ONLY.sanitize(html).length();
+        }
+        return sum;
+      });
       Contender jsoup = new Contender("jsoup Safelist.relaxed()", calls -> {
         long sum = 0;
         for (int i = 0; i < calls; i++) {
@@ -49,11 +65,10 @@ public final class SanitizerCpuTime {
         }
         return sum;
       });
-      for (CpuTimeComparison.Row row
-          : comparison.compare(bulwark, List.of(owasp, jsoup), 100, 40, rounds)) {
-        System.out.println(row.format("input=" + input));
-      }
+      rows.addAll(comparison.compare("input=" + input, bulwark,
+          List.of(owasp, protocolsOnly, jsoup), 100, 40, rounds));
     }
-    System.out.println("(checksum " + comparison.checksum() + ")");
+    System.err.println("(checksum " + comparison.checksum() + ")");
+    return rows;
   }
 }
