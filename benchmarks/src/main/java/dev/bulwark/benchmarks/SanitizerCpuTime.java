@@ -44,7 +44,7 @@ public final class SanitizerCpuTime {
         }
         return sum;
       });
-      Contender owasp = new Contender("OWASP, same allow-list", calls -> {
+      Contender owasp = new Contender("OWASP, same policy", calls -> {
         long sum = 0;
         for (int i = 0; i < calls; i++) {
           sum += SanitizerBenchmark.OWASP_SAME_POLICY.sanitize(html).length();
