@@ -12,15 +12,18 @@ import java.util.function.LongSupplier;
  * Compares Bulwark with a peer by thread CPU time, in interleaved rounds, for a shared machine
  * whose load makes separate wall-clock runs disagree by more than the difference measured.
  *
- * <p>Each round runs every contender once, back to back on one thread, in an order that
- * reverses from one round to the next, so that every contender runs as often after each of the
- * others; a contender's turn is {@code calls} calls, timed by
+ * <p>Each peer is compared with Bulwark in rounds of its own: a round runs the two back to back
+ * on one thread, in an order that reverses from one round to the next, so that each runs as
+ * often right after the other; a contender's turn is {@code calls} calls, timed by
  * {@code ThreadMXBean.getCurrentThreadCpuTime()}, which does not count time the thread spent
- * waiting for a CPU or in another thread (the garbage collector). What is reported is the
+ * waiting for a CPU or in another thread: the garbage collector's work is left out, so a
+ * difference in allocation shows only through the allocating thread's own share (zeroing,
+ * buffer refills). What is reported is the
  * median, over pairs of consecutive rounds (one in each order, so that what ran just before
  * cancels out), of the ratio of the peer's time to Bulwark's: both halves of a ratio ran within
  * milliseconds of each other, so a burst of load moves both. Its 95% confidence interval comes
- * from order statistics (the ranks {@code n/2 ± 0.98 sqrt(n)}), which assume nothing about the
+ * from order statistics (the 1-based ranks {@code floor(n/2 - 0.98 sqrt(n))} and
+ * {@code ceil(1 + n/2 + 0.98 sqrt(n))} of the n sorted ratios), which assume nothing about the
  * distribution. Warm-up rounds are run and discarded first.
  *
  * <p>Not thread-safe; one comparison at a time.
@@ -37,9 +40,11 @@ final class CpuTimeComparison {
    * @param peer the peer's name
    * @param bulwarkMicros Bulwark's median CPU time per call
    * @param peerMicros the peer's median CPU time per call
-   * @param ratio the median per-round ratio, peer time over Bulwark time (above 1: Bulwark is
-   *     faster)
-   * @param ratioLow the lower end of the ratio's 95% confidence interval
+   * @param ratio the median over pairs of rounds of the ratio of the peer's time to Bulwark's
+   *     (above 1: Bulwark is faster)
+   * @param ratioLow the lower end of the ratio's 95% confidence interval (approximate: the
+   *     normal approximation of the ranks; with fewer than about 10 pairs it is the whole
+   *     range, and covers less)
    * @param ratioHigh the upper end
    */
   record Row(String caseName, String peer, double bulwarkMicros, double peerMicros,
@@ -93,36 +98,43 @@ final class CpuTimeComparison {
       throw new IllegalArgumentException("rounds and warm-up rounds are used in pairs: "
           + rounds + ", " + warmUpRounds);
     }
-    List<Contender> all = new ArrayList<>();
-    all.add(bulwark);
-    all.addAll(peers);
-    double[][] micros = new double[all.size()][rounds];
+    List<Row> rows = new ArrayList<>();
+    for (Contender peer : peers) {
+      rows.add(compare(caseName, bulwark, peer, calls, warmUpRounds, rounds));
+    }
+    return rows;
+  }
+
+  /** Bulwark against one peer: rounds of the two, in an order that reverses every round. */
+  private Row compare(String caseName, Contender bulwark, Contender peer, int calls,
+      int warmUpRounds, int rounds) {
+    List<Contender> both = List.of(bulwark, peer);
+    double[][] micros = new double[2][rounds];
     for (int round = -warmUpRounds; round < rounds; round++) {
-      for (int k = 0; k < all.size(); k++) {
-        int c = (round & 1) == 0 ? k : all.size() - 1 - k;
+      for (int k = 0; k < 2; k++) {
+        int c = (round & 1) == 0 ? k : 1 - k;
         long start = cpuNanos.getAsLong();
-        checksum += all.get(c).run().applyAsLong(calls);
+        checksum += both.get(c).run().applyAsLong(calls);
         long elapsed = cpuNanos.getAsLong() - start;
         if (round >= 0) {
           micros[c][round] = elapsed / (calls * 1e3);
         }
       }
     }
-    List<Row> rows = new ArrayList<>();
     int pairs = rounds / 2;
-    for (int p = 1; p < all.size(); p++) {
-      double[] ratios = new double[pairs];
-      for (int pair = 0; pair < pairs; pair++) {
-        ratios[pair] = (micros[p][2 * pair] + micros[p][2 * pair + 1])
-            / (micros[0][2 * pair] + micros[0][2 * pair + 1]);
-      }
-      Arrays.sort(ratios);
-      int half = (int) Math.ceil(0.98 * Math.sqrt(pairs));
-      rows.add(new Row(caseName, all.get(p).name(), median(micros[0]), median(micros[p]),
-          ratios[pairs / 2], ratios[Math.max(0, pairs / 2 - half)],
-          ratios[Math.min(pairs - 1, pairs / 2 + half)]));
+    double[] ratios = new double[pairs];
+    for (int pair = 0; pair < pairs; pair++) {
+      ratios[pair] = (micros[1][2 * pair] + micros[1][2 * pair + 1])
+          / (micros[0][2 * pair] + micros[0][2 * pair + 1]);
     }
-    return rows;
+    Arrays.sort(ratios);
+    // Distribution-free interval for the median: the order statistics of 1-based ranks
+    // n/2 - 0.98 sqrt(n) (rounded down) and 1 + n/2 + 0.98 sqrt(n) (rounded up).
+    double half = 0.98 * Math.sqrt(pairs);
+    int low = Math.max(1, (int) Math.floor(pairs / 2.0 - half));
+    int high = Math.min(pairs, (int) Math.ceil(1 + pairs / 2.0 + half));
+    return new Row(caseName, peer.name(), median(micros[0]), median(micros[1]),
+        median(ratios), ratios[low - 1], ratios[high - 1]);
   }
 
   /** The sum of every checksum returned so far; print it so that no call is dead code. */

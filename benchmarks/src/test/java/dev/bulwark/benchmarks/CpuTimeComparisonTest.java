@@ -74,10 +74,33 @@ class CpuTimeComparisonTest {
         .get(0);
     assertThat(row.ratioLow()).isLessThan(row.ratio());
     assertThat(row.ratioHigh()).isGreaterThan(row.ratio());
-    // 100 pairs, median rank 50, half-width ceil(0.98 * 10) = 10 ranks, pair k ~ 1 + (2k+0.5)/100
-    assertThat(row.ratio()).isCloseTo(2.005, within(1e-9));
-    assertThat(row.ratioLow()).isCloseTo(1.805, within(1e-9));
+    // 100 pairs; pair k (0-based, sorted) has ratio 1.005 + 0.02 k. The median is the mean of
+    // k = 49 and 50; the interval is 1-based ranks floor(50 - 9.8) = 40 and ceil(60.8) = 61.
+    assertThat(row.ratio()).isCloseTo(1.995, within(1e-9));
+    assertThat(row.ratioLow()).isCloseTo(1.785, within(1e-9));
     assertThat(row.ratioHigh()).isCloseTo(2.205, within(1e-9));
+  }
+
+  @Test
+  void compare_threeContenders_eachPeerInItsOwnRoundsWithBulwark() {
+    // Whoever runs right after "j" is charged 50 ns more per call. "o" costs what Bulwark
+    // costs and never shares a round with "j", so it must tie exactly.
+    List<String> order = new ArrayList<>();
+    CpuTimeComparison comparison = new CpuTimeComparison(() -> now);
+    IntToLongFunction base = costing(100);
+    java.util.function.Function<String, Contender> make = name -> new Contender(name, calls -> {
+      boolean afterJ = !order.isEmpty() && order.get(order.size() - 1).equals("j");
+      order.add(name);
+      now += afterJ ? 50L * calls : 0;
+      return base.applyAsLong(calls);
+    });
+    List<Row> rows = comparison.compare("case", make.apply("b"),
+        List.of(make.apply("o"), make.apply("j")), 10, 0, 20);
+    assertThat(order.subList(0, 4)).containsExactly("b", "o", "o", "b");
+    assertThat(order.subList(40, 44)).containsExactly("b", "j", "j", "b");
+    assertThat(rows.get(0).ratio()).isCloseTo(1.0, within(1e-9));
+    // With "j": in the reversed rounds j follows itself and b follows j, so both pay once a pair.
+    assertThat(rows.get(1).ratio()).isCloseTo(1.0, within(1e-9));
   }
 
   @Test

@@ -35,8 +35,9 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  *
  * <p>The scan reads the character array the renderer wrote into (see {@link RenderBuffer}),
  * packs each element and attribute name into a {@code long} as it reads it and looks that up
- * in tables made when the policy was built, and checks a URL's scheme in place; it copies
- * nothing unless an entity stands before a URL's colon.
+ * in tables made when the policy was built, and checks a URL's scheme in place. It copies
+ * characters only to decode an entity: one that stands before a URL's colon, or one in text
+ * whose whitespace the balancer model asks about.
  *
  * <p><b>Fixed point.</b> In the OWASP sanitizer the tag balancer runs before the policy, so
  * sanitizing an output again re-balances the same elements; the output is a fixed point
@@ -418,8 +419,9 @@ final class OutputCheck {
 
   /**
    * A fixed set of names, each with an id from 1 (0 means "not found"), looked up by the
-   * name's {@linkplain #readName packed key}: one probe of an open-addressing table and one
-   * {@code long} comparison, with no name copied or compared character by character.
+   * name's {@linkplain #readName packed key} in an open-addressing table at most a quarter
+   * full: usually one probe and one {@code long} comparison, with no name copied or compared
+   * character by character.
    */
   private static final class NameTable {
     private final long[] keys;
