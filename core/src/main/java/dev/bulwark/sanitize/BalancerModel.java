@@ -317,16 +317,25 @@ final class BalancerModel {
     return chain;
   }
 
-  /** Records events as {@code <name}, {@code /name} and {@code #text}. */
-  private static final class Recorder implements HtmlStreamEventReceiver {
+  /**
+   * Records events as {@code <name}, {@code /name} and {@code #text}; also what
+   * {@link OutputCheck} feeds its replay balancer into.
+   */
+  static final class Recorder implements HtmlStreamEventReceiver {
     final List<String> events = new ArrayList<>();
 
     void clear() {
       events.clear();
     }
 
+    /** Whether exactly {@code event}, and nothing else, was recorded since {@link #clear}. */
     boolean isExactly(String event) {
       return events.size() == 1 && events.get(0).equals(event);
+    }
+
+    /** Whether nothing was recorded since {@link #clear}. */
+    boolean isEmpty() {
+      return events.isEmpty();
     }
 
     @Override

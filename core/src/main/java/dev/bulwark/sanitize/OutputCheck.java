@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.Encoding;
-import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
 
 /**
@@ -180,7 +179,7 @@ final class OutputCheck {
     BalancerTracker tracker = new BalancerTracker(names);
     int end = scan(html, length, tracker);
     return end == REJECT ? Verdict.REJECTED
-        : tracker.replay.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
+        : tracker.mismatch ? Verdict.UNSTABLE : Verdict.CLEAN;
   }
 
   /**
@@ -651,16 +650,22 @@ final class OutputCheck {
     }
   }
 
-  /** Feeds the events to a real tag balancer and compares what comes out. */
+  /**
+   * Feeds the events to a real tag balancer and compares, event by event, what it passes on
+   * with what was just fed to it: each fed event must come out exactly once, unchanged, and
+   * nothing else (the balancer forwards synchronously). Any insertion, removal or change is a
+   * mismatch.
+   */
   private static final class BalancerTracker extends Tracker {
     /** Text events fed to the balancer, which only asks whether text is whitespace. */
     private static final String SOME_TEXT = "x";
     private static final String WHITESPACE = " ";
 
     private final String[] names;
-    final Replay replay = new Replay();
+    private final BalancerModel.Recorder recorder = new BalancerModel.Recorder();
     private final TagBalancingHtmlStreamEventReceiver balancer =
-        new TagBalancingHtmlStreamEventReceiver(replay);
+        new TagBalancingHtmlStreamEventReceiver(recorder);
+    boolean mismatch;
 
     BalancerTracker(String[] names) {
       this.names = names;
@@ -670,93 +675,32 @@ final class OutputCheck {
 
     @Override
     void open(int id) {
-      replay.expectNext(Replay.OPEN, names[id]);
+      recorder.clear();
       balancer.openTag(names[id], List.of());
-      replay.settle();
+      mismatch |= !recorder.isExactly("<" + names[id]);
     }
 
     @Override
     void close(int id) {
-      replay.expectNext(Replay.CLOSE, names[id]);
+      recorder.clear();
       balancer.closeTag(names[id]);
-      replay.settle();
+      mismatch |= !recorder.isExactly("/" + names[id]);
     }
 
     @Override
     void text(boolean whitespace) {
       // One of two constants stands for the chunk (no copy).
       String text = whitespace ? WHITESPACE : SOME_TEXT;
-      replay.expectNext(Replay.TEXT, text);
+      recorder.clear();
       balancer.text(text);
-      replay.settle();
+      mismatch |= !recorder.isExactly("#" + text);
     }
 
     @Override
     void end() {
-      replay.expectNext(Replay.NOTHING, "");
+      recorder.clear();
       balancer.closeDocument();
-      replay.settle();
-    }
-  }
-
-  /**
-   * Compares, event by event, what the balancer passes on with what was just fed to it: each
-   * fed event must come out exactly once, unchanged, and nothing else (the balancer forwards
-   * synchronously). Any insertion, removal or change is a mismatch.
-   */
-  private static final class Replay implements HtmlStreamEventReceiver {
-    static final byte OPEN = 0;
-    static final byte CLOSE = 1;
-    static final byte TEXT = 2;
-    static final byte NOTHING = 3;
-
-    private byte kind;
-    private String value = "";
-    private int received;
-    boolean mismatch;
-
-    void expectNext(byte nextKind, String nextValue) {
-      kind = nextKind;
-      value = nextValue;
-      received = 0;
-    }
-
-    void settle() {
-      if (received != (kind == NOTHING ? 0 : 1)) {
-        mismatch = true;
-      }
-    }
-
-    private void receive(byte receivedKind, String receivedValue) {
-      received++;
-      if (receivedKind != kind || !value.equals(receivedValue)) {
-        mismatch = true;
-      }
-    }
-
-    @Override
-    public void openDocument() {
-      // nothing to compare
-    }
-
-    @Override
-    public void closeDocument() {
-      // nothing to compare
-    }
-
-    @Override
-    public void openTag(String elementName, List<String> attrs) {
-      receive(OPEN, elementName);
-    }
-
-    @Override
-    public void closeTag(String elementName) {
-      receive(CLOSE, elementName);
-    }
-
-    @Override
-    public void text(String text) {
-      receive(TEXT, text);
+      mismatch |= !recorder.isEmpty();
     }
   }
 }
