@@ -1,8 +1,6 @@
 package dev.bulwark.sanitize;
 
 import dev.bulwark.http.Ascii;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,11 +12,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.AttributePolicy;
-import org.owasp.html.Handler;
 import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.HtmlSanitizer;
-import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -60,15 +56,11 @@ public final class HtmlPolicy {
   private static final int MAX_PASSES = 4;
 
   /**
-   * Trims attribute values. The OWASP renderer appends a space to a value containing a
-   * backtick (an old IE quirk); without trimming, every re-sanitize would add another.
+   * Trims attribute values. The renderer (Bulwark's, as OWASP's) appends a space to a value
+   * containing a backtick (an old IE quirk); without trimming, every re-sanitize would add
+   * another.
    */
   private static final AttributePolicy TRIM = (element, attribute, value) -> value.strip();
-
-  /** A {@link RenderBuffer} never throws {@code IOException}; should one appear, it is a bug. */
-  private static final Handler<IOException> NEVER_THROWN = e -> {
-    throw new UncheckedIOException(e);
-  };
 
   private final PolicyFactory factory;
   private final Map<String, Set<String>> attributesByElement;
@@ -76,6 +68,7 @@ public final class HtmlPolicy {
   private final Set<String> imageProtocols;
   private final int maxInputLength;
   private final OutputCheck outputCheck;
+  private final Renderer.Markup markup;
 
   private HtmlPolicy(Builder b) {
     this.attributesByElement = Elements.freeze(b.attributes);
@@ -84,6 +77,7 @@ public final class HtmlPolicy {
     this.maxInputLength = b.maxInputLength;
     this.factory = toFactory();
     this.outputCheck = new OutputCheck(attributesByElement, linkProtocols, imageProtocols);
+    this.markup = new Renderer.Markup(attributesByElement);
   }
 
   /**
@@ -148,22 +142,36 @@ public final class HtmlPolicy {
   }
 
   /**
-   * One OWASP pass, rendered into a buffer the check can read directly: what
-   * {@link PolicyFactory#sanitize(String, HtmlChangeListener, Object)} does, with a
-   * {@link RenderBuffer} in place of its {@code StringBuilder}. Bulwark's policies set no
-   * pre-processor, so the sanitizer's default (identity) one is the factory's.
+   * One OWASP pass, rendered by Bulwark's {@link Renderer} into a buffer the check can read
+   * directly: what {@link PolicyFactory#sanitize(String, HtmlChangeListener, Object)} does,
+   * with the renderer in place of OWASP's and its {@code StringBuilder}. Bulwark's policies
+   * set no pre-processor, so the sanitizer's default (identity) one is the factory's. Should
+   * the renderer meet an event it does not write, the pass is run again through the factory.
    */
   private RenderBuffer pass(String html, @Nullable Removed removed) {
-    RenderBuffer out = new RenderBuffer(html.length());
-    HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, NEVER_THROWN, Handler.DO_NOTHING);
+    Renderer renderer = new Renderer(markup, html.length());
+    int elementCount = removed == null ? 0 : removed.elements.size();
+    int attributeCount = removed == null ? 0 : removed.attributes.size();
     HtmlSanitizer.sanitize(html, removed == null ? factory.apply(renderer)
         : factory.apply(renderer, removed, removed));
-    return out;
+    if (!renderer.unsupported()) {
+      return renderer.output();
+    }
+    if (removed == null) {
+      return RenderBuffer.of(factory.sanitize(html));
+    }
+    removed.truncate(elementCount, attributeCount); // this pass is reported again
+    return RenderBuffer.of(factory.sanitize(html, removed, removed));
   }
 
-  /** One raw OWASP pass, without the check; for tests that prove the check's evidence. */
+  /** One raw OWASP pass, OWASP's renderer, no check; the reference in tests. */
   String singlePass(String html) {
     return factory.sanitize(html);
+  }
+
+  /** One pass as {@link #sanitize} makes it, without the check; for tests of its evidence. */
+  String renderedPass(String html) {
+    return pass(html, null).toString();
   }
 
   /** The post-sanitize check's verdict on {@code html} under this policy; for tests. */
@@ -259,6 +267,12 @@ public final class HtmlPolicy {
   private static final class Removed implements HtmlChangeListener<Removed> {
     final List<String> elements = new ArrayList<>();
     final List<String> attributes = new ArrayList<>();
+
+    /** Forgets all but the first {@code elementCount} elements and attributeCount attributes. */
+    void truncate(int elementCount, int attributeCount) {
+      elements.subList(elementCount, elements.size()).clear();
+      attributes.subList(attributeCount, attributes.size()).clear();
+    }
 
     @Override
     public void discardedTag(Removed context, String elementName) {

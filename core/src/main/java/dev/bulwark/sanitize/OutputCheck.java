@@ -14,10 +14,11 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  * The post-sanitize check: an independent look at the sanitizer's serialized output before it
  * is returned, in one linear scan. It does not trust the sanitizer's tree; it reads the text.
  *
- * <p><b>Algorithm.</b> The OWASP renderer writes a small, regular subset of HTML: text with
- * every {@code <} written {@code &lt;}, start tags {@code <name attr="value">} (void elements
- * {@code <name />}), end tags {@code </name>}, and one comment, the empty {@code <!-- -->}
- * it puts between two braces. The scan accepts exactly that subset and {@linkplain
+ * <p><b>Algorithm.</b> The renderer ({@link Renderer}, which writes what OWASP's renderer
+ * writes) produces a small, regular subset of HTML: text with every {@code <} written
+ * {@code &lt;}, start tags {@code <name attr="value">} (void elements {@code <name />}), end
+ * tags {@code </name>}, and one comment, the empty {@code <!-- -->} it puts between two
+ * braces. The scan accepts exactly that subset and {@linkplain
  * Verdict#REJECTED rejects} anything else (fail closed):
  *
  * <ol>
@@ -64,7 +65,7 @@ final class OutputCheck {
   }
 
   /**
-   * The one comment the OWASP renderer writes itself: empty, between two braces
+   * The one comment the renderer writes itself: empty, between two braces
    * ({@code {<!-- -->{}), so that {@code {{} never reaches a client-side template engine.
    */
   private static final String EMPTY_COMMENT = "<!-- -->";

@@ -1,15 +1,14 @@
 package dev.bulwark.sanitize;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
- * The growable character array the OWASP renderer writes a sanitized document into, so that
+ * The growable character array a sanitized document is written into, so that
  * {@link OutputCheck} can scan the very characters that become the result, and the result
  * {@code String} is made once, only after the check passed. One per sanitize call; not
  * thread-safe.
  */
-final class RenderBuffer implements Appendable {
+final class RenderBuffer {
 
   private char[] chars;
   private int length;
@@ -23,34 +22,43 @@ final class RenderBuffer implements Appendable {
     chars = new char[Math.max(16, capacity)];
   }
 
-  @Override
-  public RenderBuffer append(CharSequence text) {
-    CharSequence s = text == null ? "null" : text; // Appendable's contract
-    return append(s, 0, s.length());
+  /** A buffer holding {@code text}. */
+  static RenderBuffer of(String text) {
+    RenderBuffer buffer = new RenderBuffer(text.length());
+    buffer.write(text, 0, text.length());
+    return buffer;
   }
 
-  @Override
-  public RenderBuffer append(CharSequence text, int start, int end) {
-    CharSequence s = text == null ? "null" : text;
-    Objects.checkFromToIndex(start, end, s.length());
-    int added = end - start;
-    ensureRoom(added);
-    if (s instanceof String) {
-      ((String) s).getChars(start, end, chars, length);
-    } else {
-      for (int i = start; i < end; i++) {
-        chars[length + i - start] = s.charAt(i);
-      }
+  /** Appends {@code text[from, to)}; throws, writing nothing, for a bad region. */
+  void write(String text, int from, int to) {
+    if (from < to) {
+      ensureRoom(to - from);
+      text.getChars(from, to, chars, length); // checks the region before it writes
+      length += to - from;
+    } else if (from > to || from < 0 || to > text.length()) {
+      throw new IndexOutOfBoundsException("region [" + from + ", " + to + ") of a "
+          + text.length() + "-character text");
     }
-    length += added;
-    return this;
   }
 
-  @Override
-  public RenderBuffer append(char c) {
+  /** Appends every character of {@code text}. */
+  void write(char[] text) {
+    ensureRoom(text.length);
+    System.arraycopy(text, 0, chars, length, text.length);
+    length += text.length;
+  }
+
+  /** Appends one character. */
+  void write(char c) {
     ensureRoom(1);
     chars[length++] = c;
-    return this;
+  }
+
+  /** Removes every {@code c} at the end of what was written. */
+  void trimTrailing(char c) {
+    while (length > 0 && chars[length - 1] == c) {
+      length--;
+    }
   }
 
   /** The array written into; only {@code [0, length())} is the document. */

@@ -19,7 +19,9 @@ final class RandomHtml {
       "p id=x", "p title=\"t\" onclick=\"x\""};
 
   private static final String[] TEXT = {"x", "&lt;y ", " ", "&#9;", "{{", "a < b", "&",
-      "</", "<!--", "-->", "\"", "`", "\u2028", "&#x6A;avascript:"};
+      "</", "<!--", "-->", "\"", "`", "\u2028", "&#x6A;avascript:", "+=@'", "\u0001",
+      "\u200C", "&zwnj;", "\u0C3E", "\u093E", "\uD83D\uDE00", "\uD83D", "\uFFFE", "\uFE60",
+      "\u1FEF"};
 
   private RandomHtml() {}
 
