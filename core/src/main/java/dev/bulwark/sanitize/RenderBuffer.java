@@ -54,6 +54,14 @@ final class RenderBuffer {
     chars[length++] = c;
   }
 
+  /** Forgets what was written after the first {@code length} characters. */
+  void truncate(int length) {
+    if (length < 0 || length > this.length) {
+      throw new IndexOutOfBoundsException("length " + length + " of " + this.length);
+    }
+    this.length = length;
+  }
+
   /** Removes every {@code c} at the end of what was written. */
   void trimTrailing(char c) {
     while (length > 0 && chars[length - 1] == c) {

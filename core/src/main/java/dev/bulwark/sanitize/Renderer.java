@@ -160,9 +160,27 @@ final class Renderer implements HtmlStreamEventReceiver {
    * at the end. Runs of characters written as is are copied in one go.
    */
   private void encode(String s, char[] brace) {
+    // Most text needs no change: copy it in one go, then look for the first character that
+    // does, and go on from there character by character.
     int n = s.length();
-    int run = 0; // the first character not yet written
-    for (int i = 0; i < n; i++) {
+    int start = out.length();
+    out.write(s, 0, n);
+    char[] written = out.chars();
+    int end = start + n;
+    int first = start;
+    while (first < end) {
+      char c = written[first];
+      if (c < 0x80 ? ASCII[c] != null : c >= FIRST_SPECIAL) {
+        break;
+      }
+      first++;
+    }
+    if (first == end) {
+      return;
+    }
+    out.truncate(first);
+    int run = first - start; // the first character not yet written
+    for (int i = run; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         char[] replacement = ASCII[c];

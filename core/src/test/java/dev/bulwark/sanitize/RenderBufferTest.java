@@ -62,4 +62,17 @@ class RenderBufferTest {
     all.trimTrailing('\u200C');
     assertThat(all.length()).isZero();
   }
+
+  @Test
+  void truncate_forgetsTheTail_andRefusesLengthsOutsideWhatWasWritten() {
+    RenderBuffer buffer = RenderBuffer.of("abcdef");
+    buffer.truncate(6);
+    buffer.truncate(2);
+    assertThat(buffer.toString()).isEqualTo("ab");
+    buffer.write('z');
+    assertThat(buffer.toString()).isEqualTo("abz");
+    assertThatThrownBy(() -> buffer.truncate(4)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> buffer.truncate(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(buffer.toString()).isEqualTo("abz");
+  }
 }
