@@ -33,16 +33,18 @@ import org.owasp.html.HtmlTextEscapingMode;
  *       non-characters U+FFFE and U+FFFF are dropped;</li>
  *   <li>a zero-width non-joiner (U+200C) directly before certain Devanagari, Bengali and
  *       Telugu vowel signs is dropped: that sequence crashed text rendering on some platforms.
- *       The difference: OWASP's renderer drops one such joiner per pass (and only when it
- *       writes into a {@code StringBuilder} for a joiner at the end of an earlier text), so
- *       its output is not a fixed point when several stand together; this renderer drops
+ *       The difference: OWASP's renderer drops one such joiner per pass (and, when none of
+ *       the current text is still pending, as for a joiner that ended an earlier text or is
+ *       followed by a dropped character, only when it writes into a {@code StringBuilder}),
+ *       so its output is not a fixed point when several stand together; this renderer drops
  *       them all, which is what OWASP's gives when run until its output stops changing.</li>
  * </ul>
  *
- * <p>An event this renderer cannot write exactly (an element or attribute not in its
- * {@link Markup}, such as one the tag balancer would add that the policy does not allow)
- * makes it stop writing and report {@link #unsupported()}; the caller then renders that pass
- * with OWASP's renderer instead. One per sanitize call; not thread-safe.
+ * <p>Every element and attribute a policy allows is in its {@link Markup}, which is built from
+ * the same allow-list, and OWASP's policy stage, which runs after its tag balancer, passes
+ * on nothing else. Should an event outside the tables come all the same, the renderer stops
+ * writing and reports {@link #unsupported()}, and {@link HtmlPolicy} fails closed. One per
+ * sanitize call; not thread-safe.
  */
 final class Renderer implements HtmlStreamEventReceiver {
 
@@ -92,8 +94,15 @@ final class Renderer implements HtmlStreamEventReceiver {
     this.out = new RenderBuffer(capacity);
   }
 
-  /** What was written; meaningless once {@link #unsupported()}. */
+  /**
+   * What was written.
+   *
+   * @throws IllegalStateException once {@link #unsupported()}: part of the stream is missing
+   */
   RenderBuffer output() {
+    if (unsupported) {
+      throw new IllegalStateException("an event was not rendered; the output is incomplete");
+    }
     return out;
   }
 
@@ -324,7 +333,8 @@ final class Renderer implements HtmlStreamEventReceiver {
    * policy.
    */
   static final class Markup {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
+    /** Names OWASP's renderer writes as they are (it refuses names over 128 characters). */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,127}");
 
     private final Map<String, Tag> tags;
 
@@ -333,7 +343,7 @@ final class Renderer implements HtmlStreamEventReceiver {
      *
      * @param allowed element to its attributes
      * @throws IllegalArgumentException for an element or attribute this renderer does not
-     *     write: a name outside {@code [a-z][a-z0-9]*}, an element whose text OWASP's
+     *     write: a name outside {@code [a-z][a-z0-9]{0,127}}, an element whose text OWASP's
      *     renderer does not treat as ordinary or void content, or one that switches the HTML
      *     parser (raw text, foreign content, {@code noscript}, {@code template}, ...; these
      *     include the elements OWASP's renderer renames); Bulwark's policies allow none of

@@ -154,13 +154,16 @@ class HtmlPolicyTest {
     String out = Sanitizers.RICH_TEXT.sanitize(input);
     assertThat(out).isEqualTo("<p>a\u0C3E</p>");
     assertThat(Sanitizers.RICH_TEXT.sanitize(out)).isEqualTo(out);
+    // A run longer than any fixed number of OWASP passes (OWASP needs 21 here).
+    String longRun = "&zwnj;".repeat(21) + "&#x0c3e;";
+    assertThat(Sanitizers.BASIC.sanitize(longRun)).isEqualTo("\u0C3E")
+        .isEqualTo(SanitizerPropertyTest.untilStable(Sanitizers.BASIC, longRun));
   }
 
   @Test
-  void sanitizeWithReport_passTheRendererCannotWrite_isRenderedByOwaspAndReportedOnce()
-      throws ReflectiveOperationException {
-    // No preset's tag balancer emits an element its policy does not allow, so the fallback is
-    // reached here by taking <b> out of the renderer's tables.
+  void sanitize_eventOutsideTheRenderersTables_failsClosed() throws ReflectiveOperationException {
+    // The tables hold everything a policy allows and OWASP's policy stage passes on nothing
+    // else, so this needs a bug; it is simulated by taking <b> out of the renderer's tables.
     HtmlPolicy policy = Sanitizers.BASIC.toBuilder().build();
     java.util.Map<String, java.util.Set<String>> withoutB =
         new java.util.HashMap<>(policy.allowed());
@@ -168,16 +171,10 @@ class HtmlPolicyTest {
     java.lang.reflect.Field markup = HtmlPolicy.class.getDeclaredField("markup");
     markup.setAccessible(true);
     markup.set(policy, new Renderer.Markup(withoutB));
-    String input = "<p onclick=\"x\">a\u200C<i>&amp;</i><b>{{b}}</b><script>s</script></p>";
-    SanitizeResult expected = Sanitizers.BASIC.sanitizeWithReport(input);
-    SanitizeResult fallback = policy.sanitizeWithReport(input);
-    assertThat(fallback.html()).isEqualTo(expected.html())
-        .isEqualTo("<p>a\u200C<i>&amp;</i><b>{<!-- -->{b}}</b></p>");
-    assertThat(fallback.removedElements()).isEqualTo(expected.removedElements())
-        .containsExactly("script");
-    assertThat(fallback.removedAttributes()).isEqualTo(expected.removedAttributes())
-        .containsExactly("p@onclick");
-    assertThat(policy.sanitize(input)).isEqualTo(expected.html());
+    SanitizeResult r = policy.sanitizeWithReport("<p>a</p><b>x</b>");
+    assertThat(r.html()).isEmpty();
+    assertThat(r.postCheckFailed()).isTrue();
+    assertThat(policy.sanitize("<i>a</i><b>x</b>")).isEmpty();
     assertThat(policy.sanitize("<p>x</p>")).isEqualTo("<p>x</p>");
   }
 
