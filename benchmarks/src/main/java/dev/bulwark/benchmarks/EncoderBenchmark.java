@@ -77,6 +77,11 @@ public class EncoderBenchmark {
     return a == b;
   }
 
+  /** The value encoded, chosen by {@link #setUp()}. */
+  String value() {
+    return value;
+  }
+
   /** Bulwark's facade. */
   @Benchmark
   public String bulwark() {
