@@ -32,9 +32,12 @@ import org.owasp.encoder.Encode;
     + " in their context (each is returned as the same instance, checked at set-up; the"
     + " JavaScript one avoids space and the letters of `script`, which OWASP Encoder 1.5.0"
     + " escapes); `dirty` values hold `&`, `<`, quotes and spaces. Issue 10 asks for at most 2%"
-    + " overhead. A difference here comes from where the JIT puts each loop, not from the"
-    + " facade: it changes sign from one JVM to the next (see `EncoderCpuTime`), so compare"
-    + " runs with many forks and read a ratio within the error columns as a tie.")
+    + " overhead. JMH runs all Bulwark rows, then all peer rows, minutes apart: on a shared"
+    + " machine two 4-fork runs put the eight ratios at 0.80-1.04x and 0.93-1.13x, which no"
+    + " facade could cause. `EncoderCpuTime` in this module times the two within milliseconds"
+    + " of each other, each from a loop of its own, in 10 JVMs, with a control row per case"
+    + " (OWASP against itself); quote that, and read a ratio here within the error columns as"
+    + " a tie.")
 public class EncoderBenchmark {
 
   /** The output context. */
