@@ -57,7 +57,11 @@ final class Renderer implements HtmlStreamEventReceiver {
   /** The last vowel sign before which a {@link #ZWNJ} is dropped. */
   private static final char LAST_VOWEL_SIGN = '\u0C4C';
 
-  /** Vowel signs (inclusive ranges) before which a {@link #ZWNJ} is dropped. */
+  /**
+   * The characters (inclusive ranges) before which a {@link #ZWNJ} is dropped: Devanagari,
+   * Bengali and Telugu vowel signs, with some independent vowels and the Devanagari virama, as
+   * OWASP's encoder has them ({@code RendererTest} asks OWASP for every code point).
+   */
   private static final char[][] VOWEL_SIGNS = {
       {'\u093A', '\u094F'}, {'\u0985', '\u0994'}, {'\u09BE', '\u09CB'}, {'\u09E0', '\u09E3'},
       {'\u0C05', '\u0C14'}, {'\u0C3E', '\u0C47'}, {'\u0C49', '\u0C4C'}};
