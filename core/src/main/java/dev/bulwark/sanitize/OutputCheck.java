@@ -40,17 +40,18 @@ import org.owasp.html.TagBalancingHtmlStreamEventReceiver;
  * whose whitespace the balancer model asks about.
  *
  * <p><b>Fixed point.</b> In the OWASP sanitizer the tag balancer runs before the policy, so
- * sanitizing an output again re-balances the same elements; the output is a fixed point
- * exactly when the balancer, fed the output's own tag and text events (the events the scan
- * reads from the text), changes nothing. The scan answers that question from a
- * {@link BalancerModel}, tables learned from the real balancer when the policy was built, as
- * it goes; in the rare state the tables do not cover (two transparent elements on top of the
- * stack, very deep nesting, an element the balancer does not know) it reads the text again
- * and feeds the same events to a real {@link TagBalancingHtmlStreamEventReceiver}. A change
- * is reported as {@link Verdict#UNSTABLE}, the cheap evidence on which {@link HtmlPolicy}
- * runs a second pass. The policy stage and the renderer are idempotent on their own output;
- * the corpus and random-input tests prove the whole property and compare the model with the
- * real balancer.
+ * sanitizing an output again re-balances the same elements; below OWASP's nesting limit the
+ * output is a fixed point exactly when the balancer, fed the output's own tag and text events
+ * (the events the scan reads from the text), changes nothing. The scan answers that question
+ * from a {@link BalancerModel}, tables learned from the real balancer when the policy was
+ * built, as it goes. A change is reported as {@link Verdict#UNSTABLE}, the cheap evidence on
+ * which {@link HtmlPolicy} runs a second pass. In the rare state the tables do not cover (two
+ * transparent elements on top of the stack, nesting deeper than 200, an element the balancer
+ * does not know) {@link #checkByModel} answers null and {@link HtmlPolicy} sanitizes the
+ * output once more and compares. {@link #checkWithBalancer} instead feeds the same events to
+ * a real {@link TagBalancingHtmlStreamEventReceiver}: the tests' reference for the model. The
+ * policy stage and the renderer are idempotent on their own output; the corpus and
+ * random-input tests prove the whole property and compare the model with the real balancer.
  */
 final class OutputCheck {
 
@@ -147,9 +148,10 @@ final class OutputCheck {
   }
 
   /**
-   * The verdict on the text {@code html[0, length)}; the array is only read. This is how
-   * {@link HtmlPolicy} checks what the renderer wrote into its buffer, before any
-   * {@code String} is made of it.
+   * The verdict on the text {@code html[0, length)}, the fixed-point question answered by the
+   * model or, where it cannot tell, by {@linkplain #checkWithBalancer a real balancer}; the
+   * array is only read. For tests and arbitrary text: {@link HtmlPolicy} settles the cases the
+   * model cannot tell by a real second pass instead (see {@code HtmlPolicy.decide}).
    */
   Verdict check(char[] html, int length) {
     Verdict verdict = checkByModel(html, length);
@@ -161,7 +163,13 @@ final class OutputCheck {
     return checkByModel(html.toCharArray(), html.length());
   }
 
-  private @Nullable Verdict checkByModel(char[] html, int length) {
+  /**
+   * The verdict on {@code html[0, length)} with the fixed-point question answered by the
+   * model, or null when the text passed every check but the model cannot tell whether it is a
+   * fixed point. This is how {@link HtmlPolicy} checks what the renderer wrote into its
+   * buffer, before any {@code String} is made of it.
+   */
+  @Nullable Verdict checkByModel(char[] html, int length) {
     ModelTracker tracker = new ModelTracker(model);
     int end = scan(html, length, tracker);
     return end == ASK_BALANCER ? null : end == REJECT ? Verdict.REJECTED
@@ -170,7 +178,9 @@ final class OutputCheck {
 
   /**
    * The same check, with the fixed-point question put to a real tag balancer instead of the
-   * model; the fallback for states the model does not cover, and the reference in tests.
+   * model; the reference for the model in tests. Not exact at OWASP's nesting limit of 256,
+   * where the balancer drops an end tag that the policy stage writes at the end of the
+   * document; {@link HtmlPolicy} does not rely on it.
    */
   Verdict checkWithBalancer(String html) {
     return checkWithBalancer(html.toCharArray(), html.length());

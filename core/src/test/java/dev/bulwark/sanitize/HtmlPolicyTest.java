@@ -178,6 +178,23 @@ class HtmlPolicyTest {
     assertThat(policy.sanitize("<p>x</p>")).isEqualTo("<p>x</p>");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {199, 200, 201, 255, 256, 257, 300, 5_000})
+  void sanitize_nestingAtOrBeyondOwaspsLimit_isAFixedPoint_notFailedClosed(int depth) {
+    // Beyond the balancer model's 200 levels the fixed-point question is settled by a second
+    // pass. It used to be put to a bare tag balancer, which at OWASP's limit of 256 drops an
+    // end tag that OWASP's policy stage then writes at the end: every output 256 deep was
+    // called unstable four times over and failed closed.
+    for (String input : java.util.List.of("<b>".repeat(depth) + "x",
+        "<b>".repeat(depth - 1) + "<i>x", "<ul>".repeat(depth) + "<li>x")) {
+      SanitizeResult r = Sanitizers.RICH_TEXT.sanitizeWithReport(input);
+      assertThat(r.postCheckFailed()).as("failed closed at depth %d", depth).isFalse();
+      assertThat(r.html()).isNotEmpty()
+          .isEqualTo(SanitizerPropertyTest.untilStable(Sanitizers.RICH_TEXT, input));
+      assertThat(Sanitizers.RICH_TEXT.sanitize(r.html())).isEqualTo(r.html());
+    }
+  }
+
   @Test
   void postCheck_commentWithContent_fails() {
     assertThat(passes("{<!-- x -->{", Sanitizers.BASIC.allowed(),
