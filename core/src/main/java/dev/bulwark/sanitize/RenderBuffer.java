@@ -1,6 +1,7 @@
 package dev.bulwark.sanitize;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The growable character array a sanitized document is written into, so that
@@ -31,14 +32,10 @@ final class RenderBuffer {
 
   /** Appends {@code text[from, to)}; throws, writing nothing, for a bad region. */
   void write(String text, int from, int to) {
-    if (from < to) {
-      ensureRoom(to - from);
-      text.getChars(from, to, chars, length); // checks the region before it writes
-      length += to - from;
-    } else if (from > to || from < 0 || to > text.length()) {
-      throw new IndexOutOfBoundsException("region [" + from + ", " + to + ") of a "
-          + text.length() + "-character text");
-    }
+    Objects.checkFromToIndex(from, to, text.length());
+    ensureRoom(to - from);
+    text.getChars(from, to, chars, length);
+    length += to - from;
   }
 
   /** Appends every character of {@code text}. */
